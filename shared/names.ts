@@ -5,7 +5,11 @@
  */
 export const stageWorkflows = {
   filing: { file: 'case-filing.asl.json', name: 'CaseFiling', arnKey: 'CaseFilingStateMachineArn' },
-  admission: { file: 'case-admission.asl.json', name: 'CaseAdmission', arnKey: 'CaseAdmissionStateMachineArn' },
+  admission: {
+    file: 'case-admission.asl.json',
+    name: 'CaseAdmission',
+    arnKey: 'CaseAdmissionStateMachineArn',
+  },
   release: { file: 'case-release.asl.json', name: 'CaseRelease', arnKey: 'CaseReleaseStateMachineArn' },
   supervisionEnd: {
     file: 'case-supervision-end.asl.json',

@@ -1,0 +1,21 @@
+import { historyQuery } from '#shared/api/queries';
+import { getApp } from '#shared/clients/app';
+import { parseOrThrow } from '#shared/domain/validation';
+import { NotFoundError } from '#shared/errors';
+import { httpHandler } from '#shared/http/handler';
+import { jsonResponse } from '#shared/http/problem';
+import { actorOf, pathParameter } from '#shared/http/request';
+
+/** GET /cases/{id}/history — the case's own events, with the engine's execution history. */
+export const handler = httpHandler(async (event) => {
+  actorOf(event);
+  const caseId = pathParameter(event, 'id');
+  const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
+  const app = getApp();
+  const [events, executions] = await Promise.all([
+    app.store.listEvents(caseId, query),
+    query.cursor ? Promise.resolve(undefined) : app.workflows.caseExecutions(caseId),
+  ]);
+  if (events.items.length === 0 && !query.cursor) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
+  return jsonResponse(200, { caseId, events: events.items, cursor: events.cursor, executions });
+});

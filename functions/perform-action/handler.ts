@@ -1,0 +1,26 @@
+import { getApp } from '#shared/clients/app';
+import { logger } from '#shared/clients/logger';
+import { httpHandler } from '#shared/http/handler';
+import { jsonResponse } from '#shared/http/problem';
+import { actorOf, idempotencyKeyOf, jsonBody, pathParameter } from '#shared/http/request';
+
+/** POST /cases/{id}/actions/{action} — a person performs a pending step of the case. */
+export const handler = httpHandler(async (event) => {
+  const actor = actorOf(event);
+  const caseId = pathParameter(event, 'id');
+  const action = pathParameter(event, 'action');
+  const result = await getApp().commands.performAction(
+    actor,
+    caseId,
+    action,
+    jsonBody(event),
+    idempotencyKeyOf(event),
+  );
+  logger.info('action performed', {
+    caseId,
+    action,
+    version: result.body.version,
+    replayed: result.replayed,
+  });
+  return jsonResponse(result.status, result.body, result.replayed ? { 'idempotent-replayed': 'true' } : {});
+});

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { actionRequestSchema } from '../domain/case-commands';
+import { caseFileSchema } from '../domain/case-file';
+import { actionNames, pipelineActions, stages } from '../domain/pipeline';
+import { historyQuery, listCasesQuery } from './queries';
+
+/**
+ * The OpenAPI document, generated from the same zod schemas the handlers parse with. Each
+ * action's input schema appears both here and in the pending task that asks for it.
+ */
+const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+
+const problem = { $ref: '#/components/responses/Problem' };
+const bearer = [{ bearer: [] }];
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const idempotencyParam = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'A retry with the same key returns the first result and never performs the step twice.',
+  schema: { type: 'string', minLength: 8, maxLength: 128 },
+};
+
+function queryParameters(schema: z.ZodObject) {
+  const json = toSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+let cached: Record<string, unknown> | undefined;
+
+export function openApiDocument(): Record<string, unknown> {
+  if (cached) return cached;
+  const actionInputs = Object.fromEntries(
+    actionNames.map((name) => [name, toSchema(pipelineActions[name].input)]),
+  );
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Hồ sơ đưa vào cơ sở cai nghiện bắt buộc — API',
+      version: '0.1.0',
+      description: 'Workflow API for the compulsory drug-treatment file pipeline.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: {
+        CaseFile: toSchema(caseFileSchema),
+        ActionRequest: toSchema(actionRequestSchema),
+        Stage: { type: 'string', enum: stages },
+        ...Object.fromEntries(Object.entries(actionInputs).map(([name, schema]) => [`${name}Input`, schema])),
+      },
+      responses: {
+        Problem: {
+          description: 'application/problem+json naming the field and the rule',
+          content: { 'application/problem+json': { schema: { type: 'object' } } },
+        },
+      },
+    },
+    paths: {
+      '/health': { get: { summary: 'Liveness', responses: { 200: { description: 'OK' } } } },
+      '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OK' } } } },
+      '/cases': {
+        post: {
+          summary: 'Police compile a file (lập hồ sơ)',
+          security: bearer,
+          parameters: [idempotencyParam],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseFile' } } },
+          },
+          responses: {
+            201: { description: 'The case, at stage NOTIFIED' },
+            400: problem,
+            403: problem,
+            422: problem,
+          },
+        },
+        get: {
+          summary: 'A page of cases by unit and/or stage',
+          security: bearer,
+          parameters: queryParameters(listCasesQuery),
+          responses: { 200: { description: '{ items, cursor }' }, 400: problem },
+        },
+      },
+      '/cases/{id}': {
+        get: {
+          summary: 'A case with its stage, version and pending tasks',
+          security: bearer,
+          parameters: [idParam],
+          responses: { 200: { description: 'The case' }, 404: problem },
+        },
+      },
+      '/cases/{id}/history': {
+        get: {
+          summary: "The case's events and the engine's execution history",
+          security: bearer,
+          parameters: [idParam, ...queryParameters(historyQuery)],
+          responses: { 200: { description: '{ events, cursor, executions }' }, 404: problem },
+        },
+      },
+      '/cases/{id}/actions/{action}': {
+        post: {
+          summary: 'Perform a pending action',
+          description: `Actions: ${actionNames.join(', ')}. The input schema of each is in components.schemas.<action>Input and in the pending task.`,
+          security: bearer,
+          parameters: [
+            idParam,
+            { name: 'action', in: 'path', required: true, schema: { type: 'string', enum: actionNames } },
+            idempotencyParam,
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ActionRequest' } } },
+          },
+          responses: {
+            200: { description: 'The case after the action' },
+            400: problem,
+            403: problem,
+            404: problem,
+            409: problem,
+            422: problem,
+          },
+        },
+      },
+    },
+  };
+  return cached;
+}

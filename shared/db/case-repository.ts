@@ -1,0 +1,279 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { CaseEvent, CaseRecord, IdempotencyRecord, PendingTask, StageTimer } from '../domain/case';
+import {
+  type CaseChange,
+  type CaseStore,
+  IdempotencyRace,
+  type Page,
+  TimerAlreadyFired,
+  VersionConflict,
+} from '../domain/ports';
+import { ruleViolation } from '../domain/validation';
+import {
+  CASE_HEAD_PREFIX,
+  caseItem,
+  caseKey,
+  EVENT_PREFIX,
+  eventItem,
+  idempotencyKey,
+  PENDING_TIMERS,
+  stagePartition,
+  taskItem,
+  taskKey,
+  timerItem,
+  timerKey,
+  unitPartition,
+  withoutKeys,
+} from './keys';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type Failure = 'version' | 'idempotency' | 'timer' | 'exists';
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+/** The case store on DynamoDB: owns every key, condition and transaction of the table. */
+export class DynamoCaseRepository implements CaseStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getCase(caseId: string): Promise<{ record: CaseRecord; tasks: PendingTask[] } | undefined> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :head)',
+        ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':head': CASE_HEAD_PREFIX },
+        ConsistentRead: true,
+      }),
+    );
+    const head = Items.find((item) => item.entity === 'case');
+    if (!head) return undefined;
+    const tasks = Items.filter((item) => item.entity === 'task').map((item) =>
+      withoutKeys<PendingTask>(item),
+    );
+    return { record: withoutKeys<CaseRecord>(head), tasks };
+  }
+
+  async createCase(record: CaseRecord, event: CaseEvent, idempotency?: IdempotencyRecord): Promise<void> {
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: caseItem(record),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: eventItem(event),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+    ];
+    const failures: Failure[] = ['exists', 'exists'];
+    if (idempotency) {
+      items.push(this.putIdempotency(idempotency));
+      failures.push('idempotency');
+    }
+    await this.transact(items, failures);
+  }
+
+  async commit(change: CaseChange): Promise<void> {
+    const table = this.tableName;
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: table,
+          Item: caseItem(change.next),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': change.expectedVersion },
+        },
+      },
+      {
+        Put: {
+          TableName: table,
+          Item: eventItem(change.event),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+    ];
+    const failures: Failure[] = ['version', 'version'];
+    for (const task of change.putTasks ?? []) {
+      items.push({ Put: { TableName: table, Item: taskItem(task) } });
+      failures.push('version');
+    }
+    for (const taskId of change.deleteTaskIds ?? []) {
+      items.push({ Delete: { TableName: table, Key: taskKey(change.next.caseId, taskId) } });
+      failures.push('version');
+    }
+    for (const timer of change.putTimers ?? []) {
+      items.push({ Put: { TableName: table, Item: timerItem(timer) } });
+      failures.push('version');
+    }
+    for (const { timerId, mustBePending } of change.deleteTimers ?? []) {
+      items.push({
+        Delete: {
+          TableName: table,
+          Key: timerKey(timerId),
+          ...(mustBePending && {
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':pending': 'PENDING' },
+          }),
+        },
+      });
+      failures.push('timer');
+    }
+    if (change.idempotency) {
+      items.push(this.putIdempotency(change.idempotency));
+      failures.push('idempotency');
+    }
+    await this.transact(items, failures);
+  }
+
+  async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: idempotencyKey(key), ConsistentRead: true }),
+    );
+    return Item ? withoutKeys<IdempotencyRecord & { ttl?: number }>(Item) : undefined;
+  }
+
+  async listCases(query: {
+    unitId?: string;
+    stage?: CaseRecord['stage'];
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<CaseRecord>> {
+    const input: QueryCommandInput = query.unitId
+      ? {
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: query.stage
+            ? 'GSI1PK = :pk AND begins_with(GSI1SK, :stage)'
+            : 'GSI1PK = :pk',
+          ExpressionAttributeValues: {
+            ':pk': unitPartition(query.unitId),
+            ...(query.stage && { ':stage': `${query.stage}#` }),
+          },
+        }
+      : {
+          TableName: this.tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': stagePartition(query.stage ?? 'NOTIFIED') },
+        };
+    return this.page<CaseRecord>({ ...input, ScanIndexForward: false }, query.limit, query.cursor);
+  }
+
+  async listEvents(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseEvent>> {
+    return this.page<CaseEvent>(
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :events)',
+        ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':events': EVENT_PREFIX },
+        ConsistentRead: true,
+      },
+      query.limit,
+      query.cursor,
+    );
+  }
+
+  async listDueTimers(now: string, limit: number): Promise<StageTimer[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :now',
+        ExpressionAttributeValues: { ':pk': PENDING_TIMERS, ':now': `${now}#~` },
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => withoutKeys<StageTimer>(item));
+  }
+
+  async claimTimer(timerId: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: timerKey(timerId),
+          UpdateExpression: 'SET #status = :firing',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':firing': 'FIRING', ':pending': 'PENDING' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async deleteTimer(timerId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: timerKey(timerId) }));
+  }
+
+  private putIdempotency(record: IdempotencyRecord): TransactItem {
+    const ttl = Math.floor(Date.parse(record.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS;
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...idempotencyKey(record.key), entity: 'idempotency', ...record, ttl },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+  }
+
+  private async transact(items: TransactItem[], failures: Failure[]): Promise<void> {
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const failed = reasons.flatMap((reason, index) =>
+        reason.Code === 'ConditionalCheckFailed' ? [failures[index]] : [],
+      );
+      if (failed.includes('idempotency'))
+        throw new IdempotencyRace('idempotency key already used', { cause: error });
+      if (failed.includes('timer')) throw new TimerAlreadyFired('timer already fired', { cause: error });
+      if (failed.length > 0) throw new VersionConflict('case changed meanwhile', { cause: error });
+      throw error;
+    }
+  }
+
+  private async page<T>(input: QueryCommandInput, limit: number, cursor?: string): Promise<Page<T>> {
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeCursor(cursor) }),
+    );
+    return {
+      items: Items.map((item) => withoutKeys<T>(item)),
+      cursor: LastEvaluatedKey
+        ? Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url')
+        : undefined,
+    };
+  }
+}
+
+function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (key && typeof key === 'object' && typeof key.PK === 'string') return key;
+  } catch {
+    // fall through to the error below
+  }
+  throw ruleViolation('cursor', 'không hợp lệ: hãy dùng đúng giá trị cursor do trang trước trả về');
+}

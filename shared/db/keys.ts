@@ -1,0 +1,65 @@
+import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from '../domain/case';
+import type { Stage } from '../domain/pipeline';
+
+/**
+ * Key builders for every entity in the single table. Only the repository uses them; the access
+ * patterns they serve are listed in docs/data-model.md.
+ */
+export const caseKey = (caseId: string) => ({ PK: `CASE#${caseId}`, SK: '#CASE' });
+export const taskKey = (caseId: string, taskId: string) => ({ PK: `CASE#${caseId}`, SK: `#TASK#${taskId}` });
+export const eventKey = (caseId: string, seq: number) => ({
+  PK: `CASE#${caseId}`,
+  SK: `EVENT#${String(seq).padStart(8, '0')}`,
+});
+export const timerKey = (timerId: string) => ({ PK: `TIMER#${timerId}`, SK: '#TIMER' });
+export const idempotencyKey = (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: '#IDEMPOTENCY' });
+
+/** Case and its pending tasks share a partition and sort before the events: one Query reads both. */
+export const CASE_HEAD_PREFIX = '#';
+export const EVENT_PREFIX = 'EVENT#';
+export const PENDING_TIMERS = 'TIMERS#PENDING';
+
+export const unitPartition = (unitId: string) => `UNIT#${unitId}`;
+export const stagePartition = (stage: Stage) => `STAGE#${stage}`;
+export const inboxPartition = (role: string, unitId: string) => `INBOX#${role}#${unitId}`;
+
+export const caseItem = (record: CaseRecord) => ({
+  ...caseKey(record.caseId),
+  entity: 'case',
+  GSI1PK: unitPartition(record.routing.filing),
+  GSI1SK: `${record.stage}#${record.updatedAt}#${record.caseId}`,
+  GSI2PK: stagePartition(record.stage),
+  GSI2SK: `${record.updatedAt}#${record.caseId}`,
+  ...record,
+});
+
+export const taskItem = (task: PendingTask) => ({
+  ...taskKey(task.caseId, task.taskId),
+  entity: 'task',
+  GSI1PK: inboxPartition(task.role, task.unitId),
+  GSI1SK: `${task.dueOn}#${task.caseId}#${task.taskId}`,
+  ...task,
+});
+
+export const eventItem = (event: CaseEvent) => ({
+  ...eventKey(event.caseId, event.seq),
+  entity: 'event',
+  ...event,
+});
+
+export const timerItem = (timer: StageTimer) => ({
+  ...timerKey(timer.timerId),
+  entity: 'timer',
+  GSI2PK: PENDING_TIMERS,
+  GSI2SK: `${timer.fireAt}#${timer.timerId}`,
+  ...timer,
+});
+
+const keyAttributes = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity'];
+
+/** Strips the table's key attributes from an item read back. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const copy: Record<string, unknown> = { ...item };
+  for (const key of keyAttributes) delete copy[key];
+  return copy as T;
+}

@@ -1,0 +1,283 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../clock';
+import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError } from '../errors';
+import type { CaseEvent, CaseRecord, IdempotencyRecord, TaskCompletion } from './case';
+import { currentLegalProfile } from './case';
+import { caseFileSchema } from './case-file';
+import { applyAction } from './case-rules';
+import { type CaseView, toCaseView } from './case-views';
+import { ageOn, vietnamDate } from './dates';
+import { isActionName, pipelineActions } from './pipeline';
+import {
+  type CaseChange,
+  type CaseStore,
+  IdempotencyRace,
+  TimerAlreadyFired,
+  VersionConflict,
+  type WorkflowEngine,
+} from './ports';
+import type { Actor } from './roles';
+import { routeCase } from './units';
+import { parseOrThrow, ruleViolation } from './validation';
+
+export interface CommandResult {
+  status: number;
+  body: CaseView;
+  /** True when an Idempotency-Key retry returned the first result. */
+  replayed: boolean;
+}
+
+export interface CaseCommandDeps {
+  store: CaseStore;
+  engine: WorkflowEngine;
+  clock: Clock;
+  newId: () => string;
+}
+
+export const actionRequestSchema = z
+  .object({
+    expectedVersion: z.number().int().positive().describe('The case version the person acted on'),
+    input: z.unknown().describe("The action's input; its JSON Schema is published in the pending task"),
+  })
+  .strict();
+
+const hashRequest = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/** Commands people perform on cases through the API: open a file, perform a pending action. */
+export class CaseCommands {
+  constructor(private readonly deps: CaseCommandDeps) {}
+
+  /** Commune police compile a file (lập hồ sơ); the filing stage workflow starts on it. */
+  async openCase(actor: Actor, body: unknown, idempotencyKey?: string): Promise<CommandResult> {
+    const scopedKey = idempotencyKey && `${actor.userId}#${idempotencyKey}`;
+    const requestHash = hashRequest({ route: 'openCase', body });
+    const replay = await this.replay(scopedKey, requestHash);
+    if (replay) return replay;
+
+    if (actor.role !== 'police') {
+      throw new ForbiddenError('Chỉ cán bộ Công an cấp xã được lập hồ sơ.', {
+        requiredRole: 'police',
+        role: actor.role,
+      });
+    }
+    const file = parseOrThrow(caseFileSchema, body);
+    const now = this.deps.clock.now();
+    const today = vietnamDate(now);
+    const communeId = file.person.residence.communeId;
+    const routing = routeCase(communeId);
+    if (!routing)
+      throw ruleViolation('person.residence.communeId', 'không phải đơn vị cấp xã có trong danh mục');
+    if (actor.unitId !== communeId) {
+      throw new ForbiddenError(
+        'Hồ sơ do Công an cấp xã nơi người đó cư trú lập (Nghị định 116/2021/NĐ-CP, Điều 40).',
+        {
+          requiredUnit: communeId,
+          unit: actor.unitId,
+        },
+      );
+    }
+    if (file.person.dateOfBirth > today)
+      throw ruleViolation('person.dateOfBirth', 'không được sau ngày hôm nay');
+    const age = ageOn(file.person.dateOfBirth, today);
+    if (age < 12) {
+      throw ruleViolation(
+        'person.dateOfBirth',
+        'người dưới 12 tuổi không thuộc đối tượng (Luật PCMT 2021, Điều 33)',
+      );
+    }
+    const minor = age < 18;
+    if (minor && file.grounds.includes('d')) {
+      throw ruleViolation(
+        'grounds',
+        'căn cứ tái nghiện (điểm d) không áp dụng cho người dưới 18 tuổi (Điều 33)',
+      );
+    }
+
+    const caseId = this.deps.newId();
+    const at = now.toISOString();
+    const record: CaseRecord = {
+      caseId,
+      version: 1,
+      stage: 'NOTIFIED',
+      legalProfile: currentLegalProfile,
+      minor,
+      file,
+      routing,
+      openedAt: at,
+      openedBy: actor.userId,
+      updatedAt: at,
+      supplementRounds: 0,
+    };
+    const event: CaseEvent = {
+      caseId,
+      seq: 1,
+      type: 'caseOpened',
+      at,
+      actor: personActor(actor),
+      input: file,
+    };
+    const response = { status: 201, body: toCaseView(record, [], today) };
+    const followUp: TaskCompletion = { kind: 'startStage', workflow: 'filing', input: { caseId } };
+    const idempotency = scopedKey
+      ? this.idempotencyRecord(scopedKey, requestHash, response, followUp)
+      : undefined;
+    try {
+      await this.deps.store.createCase(record, event, idempotency);
+    } catch (error) {
+      if (error instanceof IdempotencyRace) return this.replayAfterRace(scopedKey, requestHash);
+      throw error;
+    }
+    await this.followUp(caseId, followUp);
+    return { ...response, replayed: false };
+  }
+
+  /** A person performs the pending action of a case; exactly one of two concurrent attempts wins. */
+  async performAction(
+    actor: Actor,
+    caseId: string,
+    actionName: string,
+    body: unknown,
+    idempotencyKey?: string,
+  ): Promise<CommandResult> {
+    if (!isActionName(actionName))
+      throw new NotFoundError(`Không có hành động '${actionName}' trong quy trình.`);
+    const scopedKey = idempotencyKey && `${actor.userId}#${idempotencyKey}`;
+    const requestHash = hashRequest({ route: 'performAction', caseId, actionName, body });
+    const replay = await this.replay(scopedKey, requestHash);
+    if (replay) return replay;
+
+    const request = parseOrThrow(actionRequestSchema, body);
+    const found = await this.deps.store.getCase(caseId);
+    if (!found) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
+    const today = vietnamDate(this.deps.clock.now());
+    const current = () => toCaseView(found.record, found.tasks, today);
+    const task = found.tasks.find((t) => t.action === actionName);
+    if (!task) {
+      throw new ConflictError(`Hồ sơ không chờ hành động '${actionName}' ở bước hiện tại.`, {
+        current: current(),
+      });
+    }
+    if (actor.role !== task.role || actor.unitId !== task.unitId) {
+      throw new ForbiddenError(
+        `Hành động '${actionName}' chỉ dành cho vai trò '${task.role}' của đơn vị '${task.unitId}'.`,
+        { requiredRole: task.role, requiredUnit: task.unitId, role: actor.role, unit: actor.unitId },
+      );
+    }
+    const input = parseOrThrow(pipelineActions[actionName].input, request.input, 'input');
+    if (request.expectedVersion !== found.record.version) {
+      throw staleVersion(current());
+    }
+
+    const now = this.deps.clock.now();
+    const at = now.toISOString();
+    const next = applyAction(found.record, actionName, input, today);
+    next.version = found.record.version + 1;
+    next.updatedAt = at;
+    const event: CaseEvent = {
+      caseId,
+      seq: next.version,
+      type: 'actionPerformed',
+      at,
+      actor: personActor(actor),
+      action: actionName,
+      input,
+    };
+    const remaining = found.tasks.filter((t) => t.taskId !== task.taskId);
+    const response = { status: 200, body: toCaseView(next, remaining, today) };
+    const output = { action: actionName, input, eventSeq: event.seq, actor: event.actor };
+    const followUp = task.completion;
+    const change: CaseChange = {
+      expectedVersion: found.record.version,
+      next,
+      event,
+      deleteTaskIds: [task.taskId],
+      deleteTimers:
+        followUp.kind === 'startStage' && followUp.timerId
+          ? [{ timerId: followUp.timerId, mustBePending: true }]
+          : [],
+      idempotency: scopedKey
+        ? this.idempotencyRecord(scopedKey, requestHash, response, followUp, output)
+        : undefined,
+    };
+    try {
+      await this.deps.store.commit(change);
+    } catch (error) {
+      if (error instanceof IdempotencyRace) return this.replayAfterRace(scopedKey, requestHash);
+      if (error instanceof VersionConflict) {
+        const latest = await this.deps.store.getCase(caseId);
+        throw staleVersion(latest ? toCaseView(latest.record, latest.tasks, today) : current());
+      }
+      if (error instanceof TimerAlreadyFired) {
+        throw new ConflictError('Thời hạn của bước này đã kết thúc trước khi hành động được ghi nhận.', {
+          current: current(),
+        });
+      }
+      throw error;
+    }
+    await this.followUp(caseId, followUp, output);
+    return { ...response, replayed: false };
+  }
+
+  private idempotencyRecord(
+    key: string,
+    requestHash: string,
+    response: { status: number; body: CaseView },
+    followUp: TaskCompletion,
+    output?: unknown,
+  ): IdempotencyRecord {
+    return {
+      key,
+      requestHash,
+      status: response.status,
+      body: response.body,
+      followUp: { ...followUp, output },
+      createdAt: this.deps.clock.now().toISOString(),
+    };
+  }
+
+  private async replay(
+    scopedKey: string | undefined,
+    requestHash: string,
+  ): Promise<CommandResult | undefined> {
+    if (!scopedKey) return undefined;
+    const existing = await this.deps.store.getIdempotency(scopedKey);
+    if (!existing) return undefined;
+    if (existing.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    const body = existing.body as CaseView;
+    // The first attempt may have stopped between its write and the workflow call: repeat the call.
+    if (existing.followUp) await this.followUp(body.caseId, existing.followUp, existing.followUp.output);
+    return { status: existing.status, body, replayed: true };
+  }
+
+  private async replayAfterRace(scopedKey: string | undefined, requestHash: string): Promise<CommandResult> {
+    const replayed = await this.replay(scopedKey, requestHash);
+    if (!replayed) throw new ConflictError('Một yêu cầu khác với cùng Idempotency-Key đang được xử lý.');
+    return replayed;
+  }
+
+  private async followUp(caseId: string, completion: TaskCompletion, output?: unknown): Promise<void> {
+    if (completion.kind === 'taskToken') {
+      await this.deps.engine.completeTask(completion.taskToken, output);
+    } else {
+      await this.deps.engine.startStage(completion.workflow, caseId, { caseId, ...completion.input });
+    }
+  }
+}
+
+const personActor = (actor: Actor): CaseEvent['actor'] => ({
+  kind: 'person',
+  userId: actor.userId,
+  role: actor.role,
+  unitId: actor.unitId,
+});
+
+const staleVersion = (current: CaseView): ConflictError =>
+  new ConflictError(
+    `Hồ sơ đã thay đổi (phiên bản hiện tại ${current.version}); hãy tải lại và thực hiện lại nếu vẫn cần.`,
+    {
+      errors: [{ field: 'expectedVersion', rule: `phải bằng phiên bản hiện tại (${current.version})` }],
+      current,
+    },
+  );

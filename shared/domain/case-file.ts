@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+z.config(z.locales.vi());
+
+/**
+ * What the commune police compile (lập hồ sơ): the person, the grounds under PCMT-2021 Art. 32,
+ * the addiction determination (Decree 109/2021/NĐ-CP) and the list of documents in the file
+ * (Decree 116/2021/NĐ-CP Art. 41).
+ */
+export const isoDate = z.iso.date({ error: 'phải là ngày dạng YYYY-MM-DD' });
+
+export const citizenId = z
+  .string()
+  .regex(/^\d{12}$/, { error: 'số định danh cá nhân gồm đúng 12 chữ số' })
+  .describe('Số định danh cá nhân (12 chữ số)');
+
+export const personSchema = z
+  .object({
+    fullName: z.string().trim().min(2).max(100).describe('Họ và tên'),
+    dateOfBirth: isoDate.describe('Ngày sinh'),
+    gender: z.enum(['male', 'female']).describe('Giới tính'),
+    citizenId,
+    residence: z
+      .object({
+        address: z.string().trim().min(3).max(200).describe('Địa chỉ nơi cư trú'),
+        communeId: z.string().min(1).describe('Mã đơn vị cấp xã nơi cư trú'),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** PCMT-2021 Art. 32(1)(a)–(d); (d) does not apply to minors (Art. 33). */
+export const groundSchema = z
+  .enum(['a', 'b', 'c', 'd'])
+  .describe('Căn cứ theo điểm a–d khoản 1 Điều 32 Luật PCMT 2021');
+
+export const documentKinds = [
+  'violationRecord',
+  'addictionDetermination',
+  'personalHistory',
+  'voluntaryTreatmentRecord',
+  'personOpinion',
+  'other',
+] as const;
+
+export const fileDocumentSchema = z
+  .object({
+    kind: z.enum(documentKinds),
+    title: z.string().trim().min(3).max(200),
+    number: z.string().trim().max(50).optional(),
+    issuedOn: isoDate.optional(),
+  })
+  .strict();
+
+export const addictionDeterminationSchema = z
+  .object({
+    facility: z.string().trim().min(3).max(200).describe('Cơ sở y tế xác định tình trạng nghiện'),
+    determinedOn: isoDate,
+    documentNumber: z.string().trim().min(1).max(50),
+  })
+  .strict();
+
+export const caseFileSchema = z
+  .object({
+    person: personSchema,
+    grounds: z.array(groundSchema).min(1).max(4),
+    groundsDetail: z.string().trim().min(10).max(4000).describe('Tóm tắt hành vi, căn cứ đề nghị'),
+    addictionDetermination: addictionDeterminationSchema,
+    documents: z.array(fileDocumentSchema).min(1).max(50),
+  })
+  .strict();
+
+export type CaseFile = z.infer<typeof caseFileSchema>;
+export type FileDocument = z.infer<typeof fileDocumentSchema>;

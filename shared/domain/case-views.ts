@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { CaseRecord, PendingTask } from './case';
+import type { IsoDate } from './dates';
+import { type ActionName, pipelineActions } from './pipeline';
+
+/** What a client sees of a pending task: enough to discover the next step without hard-coding it. */
+export interface TaskView {
+  taskId: string;
+  action: ActionName;
+  label: string;
+  role: PendingTask['role'];
+  unitId: string;
+  dueOn: IsoDate;
+  overdue: boolean;
+  deadlineSource: string;
+  inputSchema: unknown;
+}
+
+export type CaseView = CaseRecord & { pendingTasks: TaskView[] };
+
+const inputSchemas = new Map<ActionName, unknown>();
+
+export function actionInputJsonSchema(action: ActionName): unknown {
+  let schema = inputSchemas.get(action);
+  if (!schema) {
+    schema = z.toJSONSchema(pipelineActions[action].input, { io: 'input', unrepresentable: 'any' });
+    inputSchemas.set(action, schema);
+  }
+  return schema;
+}
+
+export function toTaskView(task: PendingTask, today: IsoDate): TaskView {
+  const definition = pipelineActions[task.action];
+  return {
+    taskId: task.taskId,
+    action: task.action,
+    label: definition.label,
+    role: task.role,
+    unitId: task.unitId,
+    dueOn: task.dueOn,
+    overdue: today > task.dueOn,
+    deadlineSource: definition.deadline.source,
+    inputSchema: actionInputJsonSchema(task.action),
+  };
+}
+
+export function toCaseView(record: CaseRecord, tasks: PendingTask[], today: IsoDate): CaseView {
+  const pendingTasks = tasks
+    .map((t) => toTaskView(t, today))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.action.localeCompare(b.action));
+  return { ...record, pendingTasks };
+}

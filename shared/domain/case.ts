@@ -1,0 +1,100 @@
+import type { StageWorkflow } from '../names';
+import type { CaseFile } from './case-file';
+import type { IsoDate } from './dates';
+import type { ActionName, Outcome, Stage } from './pipeline';
+import type { Role } from './roles';
+import type { CaseRouting } from './units';
+
+/** The legal profile a case follows for its whole life (DOMAIN.md "Sources"). */
+export const currentLegalProfile = '2022-01-01' as const;
+
+export interface CourtDecision {
+  outcome: 'apply' | 'notApply';
+  decisionNumber: string;
+  decidedOn: IsoDate;
+  months?: number;
+  reason?: string;
+}
+
+export interface CaseRecord {
+  caseId: string;
+  version: number;
+  stage: Stage;
+  outcome?: Outcome;
+  legalProfile: string;
+  minor: boolean;
+  file: CaseFile;
+  routing: CaseRouting;
+  openedAt: string;
+  openedBy: string;
+  updatedAt: string;
+  supplementRounds: number;
+  decision?: CourtDecision;
+  admittedOn?: IsoDate;
+  releaseDueOn?: IsoDate;
+  releasedOn?: IsoDate;
+  supervisionEndsOn?: IsoDate;
+  closedAt?: string;
+}
+
+export type TaskCompletion =
+  | { kind: 'taskToken'; taskToken: string }
+  | { kind: 'startStage'; workflow: StageWorkflow; input: Record<string, string>; timerId?: string };
+
+export interface PendingTask {
+  taskId: string;
+  caseId: string;
+  action: ActionName;
+  role: Role;
+  unitId: string;
+  dueOn: IsoDate;
+  openedAt: string;
+  /** Server-side only: never returned to a client. */
+  completion: TaskCompletion;
+}
+
+export type EventActor = { kind: 'person'; userId: string; role: Role; unitId: string } | { kind: 'system' };
+
+export type CaseEventType =
+  | 'caseOpened'
+  | 'taskOpened'
+  | 'actionPerformed'
+  | 'taskStalled'
+  | 'releaseScheduled'
+  | 'supervisionBegun'
+  | 'caseClosed';
+
+export interface CaseEvent {
+  caseId: string;
+  seq: number;
+  type: CaseEventType;
+  at: string;
+  actor: EventActor;
+  action?: ActionName;
+  input?: unknown;
+  detail?: Record<string, unknown>;
+  executionArn?: string;
+  stateName?: string;
+}
+
+/** A long wait, held as data rather than as an open execution: at `fireAt`, start `workflow`. */
+export interface StageTimer {
+  timerId: string;
+  caseId: string;
+  workflow: StageWorkflow;
+  input: Record<string, string>;
+  fireAt: string;
+  status: 'PENDING' | 'FIRING';
+}
+
+export interface IdempotencyRecord {
+  key: string;
+  requestHash: string;
+  status: number;
+  body: unknown;
+  /** What must happen after the write; repeated when the same request is retried. */
+  followUp?: TaskCompletion & { output?: unknown };
+  createdAt: string;
+}
+
+export const timerIdFor = (caseId: string, workflow: StageWorkflow): string => `${caseId}-${workflow}`;

@@ -1,0 +1,63 @@
+import type { StageWorkflow } from '../names';
+import type { CaseEvent, CaseRecord, IdempotencyRecord, PendingTask, StageTimer } from './case';
+import type { Stage } from './pipeline';
+
+/** One atomic change of a case: the versioned case item plus its append-only event, and more. */
+export interface CaseChange {
+  expectedVersion: number;
+  next: CaseRecord;
+  event: CaseEvent;
+  putTasks?: PendingTask[];
+  deleteTaskIds?: string[];
+  putTimers?: StageTimer[];
+  /** Timers to remove; `mustBePending` makes the change fail if the timer already fired. */
+  deleteTimers?: { timerId: string; mustBePending: boolean }[];
+  idempotency?: IdempotencyRecord;
+}
+
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+export interface CaseStore {
+  getCase(caseId: string): Promise<{ record: CaseRecord; tasks: PendingTask[] } | undefined>;
+  /** Creates a new case (version 1) with its first event. */
+  createCase(record: CaseRecord, event: CaseEvent, idempotency?: IdempotencyRecord): Promise<void>;
+  /** Throws VersionConflict when the case moved on, TimerAlreadyFired when a timer has fired. */
+  commit(change: CaseChange): Promise<void>;
+  getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  listCases(query: {
+    unitId?: string;
+    stage?: Stage;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<CaseRecord>>;
+  listEvents(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseEvent>>;
+  listDueTimers(now: string, limit: number): Promise<StageTimer[]>;
+  /** Marks a pending timer as firing; false when someone else claimed or cancelled it. */
+  claimTimer(timerId: string): Promise<boolean>;
+  deleteTimer(timerId: string): Promise<void>;
+}
+
+export interface WorkflowEngine {
+  /** Completes a waiting callback task (SendTaskSuccess). */
+  completeTask(taskToken: string, output: unknown): Promise<void>;
+  /** Starts a stage workflow for a case; starting the same stage twice is a no-op. */
+  startStage(workflow: StageWorkflow, caseId: string, input: Record<string, string>): Promise<void>;
+}
+
+/** Raised by a CaseStore when the expected version no longer holds. */
+export class VersionConflict extends Error {
+  override name = 'VersionConflict';
+}
+
+/** Raised by a CaseStore when a change requires a pending timer that has already fired. */
+export class TimerAlreadyFired extends Error {
+  override name = 'TimerAlreadyFired';
+}
+
+/** Raised by a CaseStore when another request with the same idempotency key won the race. */
+export class IdempotencyRace extends Error {
+  override name = 'IdempotencyRace';
+}

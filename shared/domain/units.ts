@@ -1,0 +1,82 @@
+/**
+ * The unit directory: communes, the district bodies that review and decide their files, and the
+ * provincial centre. Demo data for Lai Châu province (profile 2022: district LĐTBXH office and
+ * district court, DOMAIN.md "Actors"). Issue-level work on the full hierarchy extends this.
+ */
+export type UnitKind = 'province' | 'district' | 'commune' | 'labourOffice' | 'court' | 'centre';
+
+export interface Unit {
+  id: string;
+  kind: UnitKind;
+  name: string;
+  parentId?: string;
+}
+
+/** The bodies that act on a case filed in a commune. */
+export interface CaseRouting {
+  filing: string;
+  review: string;
+  court: string;
+  centre: string;
+  supervision: string;
+}
+
+const unitList: Unit[] = [
+  { id: 'tinh-lai-chau', kind: 'province', name: 'Tỉnh Lai Châu' },
+  { id: 'tp-lai-chau', kind: 'district', name: 'Thành phố Lai Châu', parentId: 'tinh-lai-chau' },
+  { id: 'p-dong-phong', kind: 'commune', name: 'Phường Đông Phong', parentId: 'tp-lai-chau' },
+  { id: 'p-tan-phong', kind: 'commune', name: 'Phường Tân Phong', parentId: 'tp-lai-chau' },
+  { id: 'x-san-thang', kind: 'commune', name: 'Xã San Thàng', parentId: 'tp-lai-chau' },
+  {
+    id: 'ldtbxh-tp-lai-chau',
+    kind: 'labourOffice',
+    name: 'Phòng Lao động - Thương binh và Xã hội thành phố Lai Châu',
+    parentId: 'tp-lai-chau',
+  },
+  {
+    id: 'tand-tp-lai-chau',
+    kind: 'court',
+    name: 'Tòa án nhân dân thành phố Lai Châu',
+    parentId: 'tp-lai-chau',
+  },
+  { id: 'h-tam-duong', kind: 'district', name: 'Huyện Tam Đường', parentId: 'tinh-lai-chau' },
+  { id: 'tt-tam-duong', kind: 'commune', name: 'Thị trấn Tam Đường', parentId: 'h-tam-duong' },
+  {
+    id: 'ldtbxh-tam-duong',
+    kind: 'labourOffice',
+    name: 'Phòng Lao động - Thương binh và Xã hội huyện Tam Đường',
+    parentId: 'h-tam-duong',
+  },
+  { id: 'tand-tam-duong', kind: 'court', name: 'Tòa án nhân dân huyện Tam Đường', parentId: 'h-tam-duong' },
+  {
+    id: 'cscn-lai-chau',
+    kind: 'centre',
+    name: 'Cơ sở cai nghiện ma túy tỉnh Lai Châu',
+    parentId: 'tinh-lai-chau',
+  },
+];
+
+export const units: ReadonlyMap<string, Unit> = new Map(unitList.map((u) => [u.id, u]));
+
+export const isCommune = (unitId: string): boolean => units.get(unitId)?.kind === 'commune';
+
+const childOf = (parentId: string | undefined, kind: UnitKind): Unit | undefined =>
+  unitList.find((u) => u.parentId === parentId && u.kind === kind);
+
+/** Which bodies handle a file opened in this commune; undefined when the commune is unknown. */
+export function routeCase(communeId: string): CaseRouting | undefined {
+  const commune = units.get(communeId);
+  if (commune?.kind !== 'commune') return undefined;
+  const district = units.get(commune.parentId ?? '');
+  const review = childOf(district?.id, 'labourOffice');
+  const court = childOf(district?.id, 'court');
+  const centre = childOf(district?.parentId, 'centre');
+  if (!review || !court || !centre) return undefined;
+  return {
+    filing: commune.id,
+    review: review.id,
+    court: court.id,
+    centre: centre.id,
+    supervision: commune.id,
+  };
+}

@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../clock';
+import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from './case';
+import { timerIdFor } from './case';
+import { addDays, addMonths, type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
+import { actionNames, type DeadlineRule, outcomes, pipelineActions, supervisionYears } from './pipeline';
+import { type CaseChange, type CaseStore, VersionConflict, type WorkflowEngine } from './ports';
+import { parseOrThrow } from './validation';
+import { addWorkingDays, type HolidayCalendar } from './working-days';
+
+/** The payload a `.waitForTaskToken` state hands to the open-task function. */
+export const openTaskInput = z.object({
+  taskToken: z.string().min(1),
+  caseId: z.string().min(1),
+  action: z.enum(actionNames),
+  executionArn: z.string().min(1),
+});
+
+const stepBase = { caseId: z.string().min(1), executionArn: z.string().min(1) };
+export const systemStepInput = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('closeCase'), outcome: z.enum(outcomes), ...stepBase }),
+  z.object({ step: z.literal('scheduleRelease'), ...stepBase }),
+  z.object({ step: z.literal('beginSupervision'), ...stepBase }),
+  z.object({ step: z.literal('escalateStalledTask'), action: z.enum(actionNames), ...stepBase }),
+]);
+export type SystemStepInput = z.infer<typeof systemStepInput>;
+
+/** Named so the workflow's Catch can tell a broken case from a passing fault. */
+export class CaseStateError extends Error {
+  override name = 'CaseStateError';
+}
+
+export interface WorkflowStepDeps {
+  store: CaseStore;
+  engine: WorkflowEngine;
+  clock: Clock;
+  calendar: HolidayCalendar;
+}
+
+const MAX_ATTEMPTS = 8;
+/** ND-116 Art. 62(1): the centre notifies at least 15 days before the end of the term. */
+const RELEASE_NOTICE_DAYS = 15;
+
+/** The steps the workflows run without a person: open a task, close, schedule and fire timers. */
+export class WorkflowSteps {
+  constructor(private readonly deps: WorkflowStepDeps) {}
+
+  /** Records that the case now waits for a person; idempotent for the same token. */
+  async openTask(payload: unknown): Promise<{ taskId: string }> {
+    const input = parseOrThrow(openTaskInput, payload);
+    const taskId = createHash('sha256').update(input.taskToken).digest('base64url').slice(0, 22);
+    await this.change(input.caseId, (record, tasks, now) => {
+      if (tasks.some((t) => t.taskId === taskId)) return undefined;
+      if (record.stage === 'CLOSED') throw new CaseStateError(`case ${record.caseId} is closed`);
+      const definition = pipelineActions[input.action];
+      const today = vietnamDate(now);
+      const task: PendingTask = {
+        taskId,
+        caseId: record.caseId,
+        action: input.action,
+        role: definition.role,
+        unitId: record.routing[definition.unit],
+        dueOn: this.dueOn(definition.deadline, today, record),
+        openedAt: now.toISOString(),
+        completion: { kind: 'taskToken', taskToken: input.taskToken },
+      };
+      return {
+        next: { ...record, stage: definition.stage },
+        event: {
+          type: 'taskOpened',
+          action: input.action,
+          detail: { dueOn: task.dueOn, role: task.role, unitId: task.unitId },
+          executionArn: input.executionArn,
+        },
+        putTasks: [task],
+      };
+    });
+    return { taskId };
+  }
+
+  async runSystemStep(payload: unknown): Promise<{ ok: true }> {
+    const input = parseOrThrow(systemStepInput, payload);
+    switch (input.step) {
+      case 'closeCase':
+        await this.change(input.caseId, (record, tasks, now) => {
+          if (record.stage === 'CLOSED') return undefined;
+          return {
+            next: { ...record, stage: 'CLOSED', outcome: input.outcome, closedAt: now.toISOString() },
+            event: {
+              type: 'caseClosed',
+              detail: { outcome: input.outcome },
+              executionArn: input.executionArn,
+            },
+            deleteTaskIds: tasks.map((t) => t.taskId),
+            deleteTimers: (['release', 'supervisionEnd'] as const).map((w) => ({
+              timerId: timerIdFor(record.caseId, w),
+              mustBePending: false,
+            })),
+          };
+        });
+        break;
+      case 'scheduleRelease':
+        await this.change(input.caseId, (record) => {
+          if (record.releaseDueOn) return undefined;
+          const months = record.decision?.months;
+          if (!record.admittedOn || !months)
+            throw new CaseStateError('release needs an admission and a term');
+          const releaseDueOn = addMonths(record.admittedOn, months);
+          const timer = this.timer(record, 'release', addDays(releaseDueOn, -RELEASE_NOTICE_DAYS), {});
+          return {
+            next: { ...record, stage: 'IN_TREATMENT', releaseDueOn },
+            event: { type: 'releaseScheduled', detail: { releaseDueOn }, executionArn: input.executionArn },
+            putTimers: [timer],
+          };
+        });
+        break;
+      case 'beginSupervision':
+        await this.change(input.caseId, (record, _tasks, now) => {
+          if (record.supervisionEndsOn) return undefined;
+          if (!record.releasedOn) throw new CaseStateError('supervision needs a release date');
+          const years = record.minor ? supervisionYears.minor : supervisionYears.adult;
+          const supervisionEndsOn = addMonths(record.releasedOn, 12 * years);
+          const timer = this.timer(record, 'supervisionEnd', supervisionEndsOn, { outcome: 'completed' });
+          const relapseTask: PendingTask = {
+            taskId: `${record.caseId}-recordRelapse`,
+            caseId: record.caseId,
+            action: 'recordRelapse',
+            role: pipelineActions.recordRelapse.role,
+            unitId: record.routing.supervision,
+            dueOn: supervisionEndsOn,
+            openedAt: now.toISOString(),
+            completion: { ...pipelineActions.recordRelapse.completes, timerId: timer.timerId },
+          };
+          return {
+            next: { ...record, stage: 'UNDER_SUPERVISION', supervisionEndsOn },
+            event: {
+              type: 'supervisionBegun',
+              detail: { supervisionEndsOn },
+              executionArn: input.executionArn,
+            },
+            putTimers: [timer],
+            putTasks: [relapseTask],
+          };
+        });
+        break;
+      case 'escalateStalledTask':
+        await this.change(input.caseId, (record, tasks) => {
+          const stalled = tasks.filter((t) => t.action === input.action);
+          return {
+            next: record,
+            event: { type: 'taskStalled', action: input.action, executionArn: input.executionArn },
+            deleteTaskIds: stalled.map((t) => t.taskId),
+          };
+        });
+        break;
+    }
+    return { ok: true };
+  }
+
+  /** Starts the stage of every timer that is due; safe to run concurrently and to repeat. */
+  async fireDueTimers(limit = 25): Promise<number> {
+    const due = await this.deps.store.listDueTimers(this.deps.clock.now().toISOString(), limit);
+    let fired = 0;
+    for (const timer of due) {
+      if (timer.status === 'PENDING' && !(await this.deps.store.claimTimer(timer.timerId))) continue;
+      await this.deps.engine.startStage(timer.workflow, timer.caseId, {
+        caseId: timer.caseId,
+        ...timer.input,
+      });
+      await this.deps.store.deleteTimer(timer.timerId);
+      fired += 1;
+    }
+    return fired;
+  }
+
+  private dueOn(rule: DeadlineRule, today: IsoDate, record: CaseRecord): IsoDate {
+    switch (rule.kind) {
+      case 'workingDays':
+        return addWorkingDays(today, rule.days, this.deps.calendar);
+      case 'calendarDays':
+        return addDays(today, rule.days);
+      case 'caseDate':
+        return record[rule.field] ?? today;
+    }
+  }
+
+  private timer(
+    record: CaseRecord,
+    workflow: StageTimer['workflow'],
+    fireOn: IsoDate,
+    input: Record<string, string>,
+  ): StageTimer {
+    return {
+      timerId: timerIdFor(record.caseId, workflow),
+      caseId: record.caseId,
+      workflow,
+      input,
+      fireAt: startOfVietnamDay(fireOn).toISOString(),
+      status: 'PENDING',
+    };
+  }
+
+  /** Reads, decides and commits a system change, retrying when a person's action got in first. */
+  private async change(
+    caseId: string,
+    decide: (
+      record: CaseRecord,
+      tasks: PendingTask[],
+      now: Date,
+    ) =>
+      | (Omit<CaseChange, 'expectedVersion' | 'event' | 'next'> & {
+          next: CaseRecord;
+          event: Omit<CaseEvent, 'caseId' | 'seq' | 'at' | 'actor'>;
+        })
+      | undefined,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      const found = await this.deps.store.getCase(caseId);
+      if (!found) throw new CaseStateError(`case ${caseId} does not exist`);
+      const now = this.deps.clock.now();
+      const decided = decide(found.record, found.tasks, now);
+      if (!decided) return;
+      const version = found.record.version + 1;
+      const at = now.toISOString();
+      try {
+        await this.deps.store.commit({
+          ...decided,
+          expectedVersion: found.record.version,
+          next: { ...decided.next, version, updatedAt: at },
+          event: { ...decided.event, caseId, seq: version, at, actor: { kind: 'system' } },
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Named errors with an HTTP meaning. One middleware (shared/http/problem.ts) maps them to
+ * `application/problem+json`; nothing else builds an error response.
+ */
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. `person.dateOfBirth`. */
+  field: string;
+  /** The rule that failed, in words a person can act on. */
+  rule: string;
+}
+
+export class ApprovalError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly details: Record<string, unknown>;
+
+  constructor(
+    status: number,
+    title: string,
+    message: string,
+    details: Record<string, unknown> = {},
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+    this.status = status;
+    this.title = title;
+    this.details = details;
+  }
+}
+
+export class ValidationFailedError extends ApprovalError {
+  readonly problems: FieldProblem[];
+  constructor(problems: FieldProblem[], status = 400) {
+    const summary = problems.map((p) => `${p.field}: ${p.rule}`).join('; ');
+    super(status, 'Validation failed', summary, { errors: problems });
+    this.problems = problems;
+  }
+}
+
+export class UnauthorizedError extends ApprovalError {
+  constructor(message = 'A valid bearer token is required.') {
+    super(401, 'Unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends ApprovalError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(403, 'Forbidden', message, details);
+  }
+}
+
+export class NotFoundError extends ApprovalError {
+  constructor(message: string) {
+    super(404, 'Not found', message);
+  }
+}
+
+/** The case moved on (stale version, task no longer pending): carries the current state. */
+export class ConflictError extends ApprovalError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(409, 'Conflict', message, details);
+  }
+}
+
+/** The same Idempotency-Key was reused for a different request. */
+export class IdempotencyKeyReusedError extends ApprovalError {
+  constructor() {
+    super(
+      422,
+      'Idempotency key reused',
+      'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+      { errors: [{ field: 'Idempotency-Key', rule: 'must not be reused for a different request' }] },
+    );
+  }
+}
+
+/** A downstream service did not answer; the request may be retried with the same Idempotency-Key. */
+export class DependencyFailedError extends ApprovalError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(502, 'Bad gateway', message, {}, options);
+  }
+}

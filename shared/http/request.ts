@@ -1,0 +1,73 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { z } from 'zod';
+import { type Actor, roles } from '../domain/roles';
+import { UnauthorizedError, ValidationFailedError } from '../errors';
+
+/**
+ * Reads who is acting from the claims the JWT authorizer verified (Cognito in AWS, the local
+ * runtime's signer locally). Handlers never read identity from anywhere else.
+ */
+const groupsClaim = z.union([z.array(z.string()), z.string()]).transform((value) => {
+  if (Array.isArray(value)) return value;
+  // API Gateway flattens array claims to "[a b]" strings.
+  return value
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+});
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  name: z.string().optional(),
+  'cognito:groups': groupsClaim,
+  'custom:unit': z.string().min(1),
+});
+
+export function actorOf(event: APIGatewayProxyEventV2): Actor {
+  const claims = (event as APIGatewayProxyEventV2WithJWTAuthorizer).requestContext?.authorizer?.jwt?.claims;
+  const parsed = claimsSchema.safeParse(claims);
+  if (!parsed.success) throw new UnauthorizedError();
+  const role = parsed.data['cognito:groups'].find((g): g is Actor['role'] =>
+    (roles as readonly string[]).includes(g),
+  );
+  if (!role) throw new UnauthorizedError('Tài khoản chưa được gán vai trò.');
+  return {
+    userId: parsed.data.sub,
+    name: parsed.data.name ?? parsed.data.sub,
+    role,
+    unitId: parsed.data['custom:unit'],
+  };
+}
+
+/** Parses a JSON body; a body that is not JSON names itself as the problem. */
+export function jsonBody(event: APIGatewayProxyEventV2): unknown {
+  if (!event.body) return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationFailedError([{ field: '(body)', rule: 'phải là JSON hợp lệ' }]);
+  }
+}
+
+export const header = (event: APIGatewayProxyEventV2, name: string): string | undefined =>
+  event.headers?.[name.toLowerCase()];
+
+export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
+  const value = event.pathParameters?.[name];
+  if (!value) throw new ValidationFailedError([{ field: name, rule: 'bắt buộc trong đường dẫn' }]);
+  return value;
+}
+
+export const idempotencyKeyOf = (event: APIGatewayProxyEventV2): string | undefined => {
+  const key = header(event, 'idempotency-key');
+  if (key !== undefined && !/^[\w.:-]{8,128}$/.test(key)) {
+    throw new ValidationFailedError([
+      {
+        field: 'Idempotency-Key',
+        rule: 'gồm 8–128 ký tự chữ, số, dấu chấm, gạch ngang, gạch dưới hoặc hai chấm',
+      },
+    ]);
+  }
+  return key;
+};
