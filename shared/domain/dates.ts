@@ -46,5 +46,8 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-export const isValidIsoDate = (value: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && fromUtc(toUtc(value)) === value;
+export function isValidIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = toUtc(value);
+  return !Number.isNaN(parsed.getTime()) && fromUtc(parsed) === value;
+}

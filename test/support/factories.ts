@@ -1,0 +1,44 @@
+import type { CaseFile } from '#shared/domain/case-file';
+import type { Actor } from '#shared/domain/roles';
+
+/** Small factories for test data: override only what a test is about. */
+export const aCaseFile = (
+  overrides: Partial<CaseFile> & { person?: Partial<CaseFile['person']> } = {},
+): CaseFile => {
+  const { person, ...rest } = overrides;
+  return {
+    person: {
+      fullName: 'Lò Văn Thử',
+      dateOfBirth: '1990-05-17',
+      gender: 'male',
+      citizenId: '012090009999',
+      residence: { address: 'Tổ dân phố số 1, phường Đông Phong', communeId: 'p-dong-phong' },
+      ...person,
+    },
+    grounds: ['a'],
+    groundsDetail: 'Không đăng ký cai nghiện tự nguyện sau khi được nhắc nhở.',
+    addictionDetermination: {
+      facility: 'Trung tâm Y tế thành phố Lai Châu',
+      determinedOn: '2026-11-01',
+      documentNumber: '12/XĐTTN',
+    },
+    documents: [{ kind: 'violationRecord', title: 'Biên bản vi phạm hành chính' }],
+    ...rest,
+  };
+};
+
+export const anActor = (overrides: Partial<Actor> = {}): Actor => ({
+  userId: 'police-dong-phong',
+  name: 'Nguyễn Văn An',
+  role: 'police',
+  unitId: 'p-dong-phong',
+  ...overrides,
+});
+
+export const actors = {
+  police: anActor(),
+  reviewer: anActor({ userId: 'reviewer-tp-lai-chau', role: 'reviewer', unitId: 'ldtbxh-tp-lai-chau' }),
+  court: anActor({ userId: 'court-tp-lai-chau', role: 'court', unitId: 'tand-tp-lai-chau' }),
+  centre: anActor({ userId: 'centre-lai-chau', role: 'centre', unitId: 'cscn-lai-chau' }),
+  supervisor: anActor({ userId: 'supervisor-dong-phong', role: 'supervisor', unitId: 'p-dong-phong' }),
+};

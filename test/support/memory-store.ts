@@ -1,0 +1,103 @@
+import type { CaseEvent, CaseRecord, IdempotencyRecord, PendingTask, StageTimer } from '#shared/domain/case';
+import {
+  type CaseChange,
+  type CaseStore,
+  IdempotencyRace,
+  type Page,
+  TimerAlreadyFired,
+  VersionConflict,
+  type WorkflowEngine,
+} from '#shared/domain/ports';
+import type { StageWorkflow } from '#shared/names';
+
+/** An in-memory CaseStore with the same conditions as the DynamoDB one, for domain tests. */
+export class MemoryCaseStore implements CaseStore {
+  readonly cases = new Map<string, CaseRecord>();
+  readonly tasks = new Map<string, PendingTask>();
+  readonly events: CaseEvent[] = [];
+  readonly timers = new Map<string, StageTimer>();
+  readonly idempotency = new Map<string, IdempotencyRecord>();
+
+  async getCase(caseId: string) {
+    const record = this.cases.get(caseId);
+    if (!record) return undefined;
+    return {
+      record: structuredClone(record),
+      tasks: [...this.tasks.values()].filter((t) => t.caseId === caseId),
+    };
+  }
+
+  async createCase(record: CaseRecord, event: CaseEvent, idempotency?: IdempotencyRecord) {
+    if (idempotency && this.idempotency.has(idempotency.key)) throw new IdempotencyRace('race');
+    if (this.cases.has(record.caseId)) throw new VersionConflict('exists');
+    this.cases.set(record.caseId, structuredClone(record));
+    this.events.push(event);
+    if (idempotency) this.idempotency.set(idempotency.key, idempotency);
+  }
+
+  async commit(change: CaseChange) {
+    if (change.idempotency && this.idempotency.has(change.idempotency.key)) throw new IdempotencyRace('race');
+    const current = this.cases.get(change.next.caseId);
+    if (current?.version !== change.expectedVersion) throw new VersionConflict('moved on');
+    for (const t of change.deleteTimers ?? []) {
+      if (t.mustBePending && this.timers.get(t.timerId)?.status !== 'PENDING')
+        throw new TimerAlreadyFired('fired');
+    }
+    this.cases.set(change.next.caseId, structuredClone(change.next));
+    this.events.push(change.event);
+    for (const task of change.putTasks ?? []) this.tasks.set(task.taskId, task);
+    for (const id of change.deleteTaskIds ?? []) this.tasks.delete(id);
+    for (const timer of change.putTimers ?? []) this.timers.set(timer.timerId, timer);
+    for (const t of change.deleteTimers ?? []) this.timers.delete(t.timerId);
+    if (change.idempotency) this.idempotency.set(change.idempotency.key, change.idempotency);
+  }
+
+  async getIdempotency(key: string) {
+    return this.idempotency.get(key);
+  }
+
+  async listCases(query: {
+    unitId?: string;
+    stage?: CaseRecord['stage'];
+    limit: number;
+  }): Promise<Page<CaseRecord>> {
+    const items = [...this.cases.values()].filter(
+      (c) =>
+        (!query.unitId || c.routing.filing === query.unitId) && (!query.stage || c.stage === query.stage),
+    );
+    return { items: items.slice(0, query.limit) };
+  }
+
+  async listEvents(caseId: string): Promise<Page<CaseEvent>> {
+    return { items: this.events.filter((e) => e.caseId === caseId) };
+  }
+
+  async listDueTimers(now: string, limit: number) {
+    return [...this.timers.values()].filter((t) => t.fireAt <= now).slice(0, limit);
+  }
+
+  async claimTimer(timerId: string) {
+    const timer = this.timers.get(timerId);
+    if (timer?.status !== 'PENDING') return false;
+    timer.status = 'FIRING';
+    return true;
+  }
+
+  async deleteTimer(timerId: string) {
+    this.timers.delete(timerId);
+  }
+}
+
+/** Records what the domain asked of the workflow engine. */
+export class RecordingEngine implements WorkflowEngine {
+  readonly completed: { taskToken: string; output: unknown }[] = [];
+  readonly started: { workflow: StageWorkflow; caseId: string; input: Record<string, string> }[] = [];
+
+  async completeTask(taskToken: string, output: unknown) {
+    this.completed.push({ taskToken, output });
+  }
+
+  async startStage(workflow: StageWorkflow, caseId: string, input: Record<string, string>) {
+    this.started.push({ workflow, caseId, input });
+  }
+}

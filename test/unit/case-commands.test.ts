@@ -1,0 +1,262 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AdjustableClock } from '#shared/clock';
+import { CaseCommands } from '#shared/domain/case-commands';
+import { WorkflowSteps } from '#shared/domain/workflow-steps';
+import { fixedHolidayCalendar } from '#shared/domain/working-days';
+import { ApprovalError } from '#shared/errors';
+import { aCaseFile, actors, anActor } from '../support/factories';
+import { MemoryCaseStore, RecordingEngine } from '../support/memory-store';
+
+const NOW = Date.parse('2026-11-23T02:00:00Z'); // Monday 23 November 2026, 09:00 in Vietnam
+
+async function rejection(promise: Promise<unknown>): Promise<ApprovalError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApprovalError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('CaseCommands', () => {
+  let store: MemoryCaseStore;
+  let engine: RecordingEngine;
+  let clock: AdjustableClock;
+  let commands: CaseCommands;
+  let steps: WorkflowSteps;
+  let ids = 0;
+
+  beforeEach(() => {
+    store = new MemoryCaseStore();
+    engine = new RecordingEngine();
+    clock = new AdjustableClock(NOW - Date.now());
+    commands = new CaseCommands({ store, engine, clock, newId: () => `case-${++ids}` });
+    steps = new WorkflowSteps({ store, engine, clock, calendar: fixedHolidayCalendar() });
+  });
+
+  const openAndWaitFor = async (action: string) => {
+    const opened = await commands.openCase(actors.police, aCaseFile());
+    const caseId = opened.body.caseId;
+    await steps.openTask({ taskToken: `token-${action}`, caseId, action, executionArn: 'arn:exec' });
+    return caseId;
+  };
+
+  describe('opening a file', () => {
+    it('opens the case at NOTIFIED with version 1 and starts the filing stage', async () => {
+      const result = await commands.openCase(actors.police, aCaseFile());
+      expect(result.status).toBe(201);
+      expect(result.body).toMatchObject({
+        stage: 'NOTIFIED',
+        version: 1,
+        minor: false,
+        legalProfile: '2022-01-01',
+      });
+      expect(result.body.routing).toEqual({
+        filing: 'p-dong-phong',
+        review: 'ldtbxh-tp-lai-chau',
+        court: 'tand-tp-lai-chau',
+        centre: 'cscn-lai-chau',
+        supervision: 'p-dong-phong',
+      });
+      expect(engine.started).toEqual([
+        { workflow: 'filing', caseId: result.body.caseId, input: { caseId: result.body.caseId } },
+      ]);
+      expect(store.events.map((e) => e.type)).toEqual(['caseOpened']);
+    });
+
+    it('names every missing or malformed field and changes nothing', async () => {
+      const error = await rejection(
+        commands.openCase(actors.police, {
+          ...aCaseFile(),
+          person: { ...aCaseFile().person, citizenId: '12ab' },
+          grounds: [],
+        }),
+      );
+      expect(error.status).toBe(400);
+      const fields = (error.details.errors as { field: string }[]).map((e) => e.field);
+      expect(fields).toEqual(expect.arrayContaining(['person.citizenId', 'grounds']));
+      expect(store.cases.size).toBe(0);
+      expect(engine.started).toHaveLength(0);
+    });
+
+    it('lets only the police of the commune where the person lives open the file', async () => {
+      expect((await rejection(commands.openCase(actors.reviewer, aCaseFile()))).status).toBe(403);
+      const otherCommune = anActor({ unitId: 'p-tan-phong' });
+      expect((await rejection(commands.openCase(otherCommune, aCaseFile()))).status).toBe(403);
+      expect(store.cases.size).toBe(0);
+    });
+
+    it('refuses a person under 12 and ground (d) for a minor', async () => {
+      const child = await rejection(
+        commands.openCase(actors.police, aCaseFile({ person: { dateOfBirth: '2015-01-01' } })),
+      );
+      expect(child.details.errors).toEqual([
+        { field: 'person.dateOfBirth', rule: expect.stringContaining('12 tuổi') },
+      ]);
+      const minor = await rejection(
+        commands.openCase(
+          actors.police,
+          aCaseFile({ person: { dateOfBirth: '2010-01-01' }, grounds: ['d'] }),
+        ),
+      );
+      expect(minor.status).toBe(422);
+      expect(minor.details.errors).toEqual([{ field: 'grounds', rule: expect.any(String) }]);
+    });
+
+    it('marks a person from 12 to under 18 as a minor', async () => {
+      const result = await commands.openCase(
+        actors.police,
+        aCaseFile({ person: { dateOfBirth: '2010-01-01' } }),
+      );
+      expect(result.body.minor).toBe(true);
+    });
+  });
+
+  describe('performing an action', () => {
+    it('moves the case on, records who did it and completes the waiting task', async () => {
+      const caseId = await openAndWaitFor('submitFile');
+      const result = await commands.performAction(actors.police, caseId, 'submitFile', {
+        expectedVersion: 2,
+        input: { opinionsRecorded: true },
+      });
+      expect(result.body.version).toBe(3);
+      expect(result.body.pendingTasks).toEqual([]);
+      expect(engine.completed).toEqual([
+        {
+          taskToken: 'token-submitFile',
+          output: expect.objectContaining({
+            action: 'submitFile',
+            eventSeq: 3,
+            input: { opinionsRecorded: true },
+          }),
+        },
+      ]);
+      expect(store.events.at(-1)).toMatchObject({
+        type: 'actionPerformed',
+        action: 'submitFile',
+        actor: { kind: 'person', userId: 'police-dong-phong', role: 'police', unitId: 'p-dong-phong' },
+      });
+    });
+
+    it('refuses a role the task does not name, with 403, and changes nothing', async () => {
+      const caseId = await openAndWaitFor('submitFile');
+      const error = await rejection(
+        commands.performAction(actors.reviewer, caseId, 'submitFile', {
+          expectedVersion: 2,
+          input: { opinionsRecorded: true },
+        }),
+      );
+      expect(error.status).toBe(403);
+      expect(error.details).toMatchObject({ requiredRole: 'police', requiredUnit: 'p-dong-phong' });
+      expect(store.cases.get(caseId)?.version).toBe(2);
+      expect(engine.completed).toHaveLength(0);
+    });
+
+    it('answers 409 with the current state when the expected version is stale', async () => {
+      const caseId = await openAndWaitFor('submitFile');
+      const error = await rejection(
+        commands.performAction(actors.police, caseId, 'submitFile', {
+          expectedVersion: 1,
+          input: { opinionsRecorded: true },
+        }),
+      );
+      expect(error.status).toBe(409);
+      expect(error.details.current).toMatchObject({ caseId, version: 2 });
+    });
+
+    it('answers 409 when the action is not pending and 404 for an unknown action', async () => {
+      const caseId = await openAndWaitFor('submitFile');
+      const notPending = await rejection(
+        commands.performAction(actors.reviewer, caseId, 'review', {
+          expectedVersion: 2,
+          input: { decision: 'forward' },
+        }),
+      );
+      expect(notPending.status).toBe(409);
+      expect((await rejection(commands.performAction(actors.police, caseId, 'approveAll', {}))).status).toBe(
+        404,
+      );
+    });
+
+    it('requires a reason when the reviewer returns the file', async () => {
+      const caseId = await openAndWaitFor('review');
+      const error = await rejection(
+        commands.performAction(actors.reviewer, caseId, 'review', {
+          expectedVersion: 2,
+          input: { decision: 'returnForSupplement' },
+        }),
+      );
+      expect(error.status).toBe(400);
+      expect(error.details.errors).toEqual([
+        { field: 'input.reason', rule: expect.stringContaining('bắt buộc') },
+      ]);
+    });
+
+    it('keeps the court within the legal term of 12 to 24 months for adults', async () => {
+      const caseId = await openAndWaitFor('decide');
+      const error = await rejection(
+        commands.performAction(actors.court, caseId, 'decide', {
+          expectedVersion: 2,
+          input: { outcome: 'apply', decisionNumber: '1/QĐ-TA', decidedOn: '2026-11-23', months: 30 },
+        }),
+      );
+      expect(error.status).toBe(422);
+      expect(error.details.errors).toEqual([
+        { field: 'input.months', rule: expect.stringContaining('12 đến 24') },
+      ]);
+    });
+
+    it('returns the first result for a retried Idempotency-Key and performs the step once', async () => {
+      const caseId = await openAndWaitFor('submitFile');
+      const body = { expectedVersion: 2, input: { opinionsRecorded: true } };
+      const first = await commands.performAction(actors.police, caseId, 'submitFile', body, 'retry-key-0001');
+      const second = await commands.performAction(
+        actors.police,
+        caseId,
+        'submitFile',
+        body,
+        'retry-key-0001',
+      );
+      expect(second.replayed).toBe(true);
+      expect(second.body).toEqual(first.body);
+      expect(store.events.filter((e) => e.type === 'actionPerformed')).toHaveLength(1);
+      // The retry repeats the workflow call in case the first attempt stopped before it.
+      expect(engine.completed.map((c) => c.taskToken)).toEqual(['token-submitFile', 'token-submitFile']);
+    });
+
+    it('refuses an Idempotency-Key reused for a different request', async () => {
+      const caseId = await openAndWaitFor('submitFile');
+      await commands.performAction(
+        actors.police,
+        caseId,
+        'submitFile',
+        { expectedVersion: 2, input: { opinionsRecorded: true } },
+        'retry-key-0002',
+      );
+      const error = await rejection(
+        commands.performAction(
+          actors.police,
+          caseId,
+          'submitFile',
+          { expectedVersion: 2, input: { opinionsRecorded: false } },
+          'retry-key-0002',
+        ),
+      );
+      expect(error.status).toBe(422);
+    });
+
+    it('lets exactly one of two concurrent attempts win', async () => {
+      const caseId = await openAndWaitFor('submitFile');
+      const body = { expectedVersion: 2, input: { opinionsRecorded: true } };
+      const results = await Promise.allSettled([
+        commands.performAction(actors.police, caseId, 'submitFile', body),
+        commands.performAction(actors.police, caseId, 'submitFile', body),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect((failed.reason as ApprovalError).status).toBe(409);
+      expect(engine.completed).toHaveLength(1);
+    });
+  });
+});

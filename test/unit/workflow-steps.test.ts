@@ -1,0 +1,150 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AdjustableClock } from '#shared/clock';
+import { CaseCommands } from '#shared/domain/case-commands';
+import { WorkflowSteps } from '#shared/domain/workflow-steps';
+import { fixedHolidayCalendar } from '#shared/domain/working-days';
+import { ValidationFailedError } from '#shared/errors';
+import { aCaseFile, actors } from '../support/factories';
+import { MemoryCaseStore, RecordingEngine } from '../support/memory-store';
+
+const NOW = Date.parse('2026-11-20T02:00:00Z'); // Friday 20 November 2026 in Vietnam
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('WorkflowSteps', () => {
+  let store: MemoryCaseStore;
+  let engine: RecordingEngine;
+  let clock: AdjustableClock;
+  let steps: WorkflowSteps;
+  let commands: CaseCommands;
+  let caseId: string;
+
+  beforeEach(async () => {
+    store = new MemoryCaseStore();
+    engine = new RecordingEngine();
+    clock = new AdjustableClock(NOW - Date.now());
+    steps = new WorkflowSteps({ store, engine, clock, calendar: fixedHolidayCalendar() });
+    commands = new CaseCommands({ store, engine, clock, newId: () => 'case-1' });
+    caseId = (await commands.openCase(actors.police, aCaseFile())).body.caseId;
+  });
+
+  const act = async (action: string, actor: (typeof actors)[keyof typeof actors], input: unknown) => {
+    await steps.openTask({ taskToken: `t-${action}`, caseId, action, executionArn: 'arn:exec' });
+    const version = store.cases.get(caseId)?.version ?? 0;
+    await commands.performAction(actor, caseId, action, { expectedVersion: version, input });
+  };
+
+  it('opens a task once per token, with its role, unit and working-day due date', async () => {
+    await steps.openTask({ taskToken: 'tok', caseId, action: 'submitFile', executionArn: 'arn:exec' });
+    await steps.openTask({ taskToken: 'tok', caseId, action: 'submitFile', executionArn: 'arn:exec' });
+    const tasks = [...store.tasks.values()];
+    expect(tasks).toHaveLength(1);
+    // 4 working days from Friday 20/11: Mon 23, Tue 24, Wed 25, Thu 26.
+    expect(tasks[0]).toMatchObject({
+      action: 'submitFile',
+      role: 'police',
+      unitId: 'p-dong-phong',
+      dueOn: '2026-11-26',
+    });
+    expect(store.cases.get(caseId)?.stage).toBe('NOTIFIED');
+    expect(store.events.filter((e) => e.type === 'taskOpened')).toHaveLength(1);
+  });
+
+  it('rejects a malformed payload from the workflow by name', async () => {
+    await expect(steps.openTask({ caseId, action: 'nope' })).rejects.toBeInstanceOf(ValidationFailedError);
+  });
+
+  it('schedules release 15 days before the end of the term and begins two years of supervision', async () => {
+    await act('decide', actors.court, {
+      outcome: 'apply',
+      decisionNumber: '7/QĐ-TA',
+      decidedOn: '2026-11-20',
+      months: 18,
+    });
+    await act('admit', actors.centre, { admittedOn: '2026-11-20', handoverRecordNumber: '3/BB' });
+    await steps.runSystemStep({ step: 'scheduleRelease', caseId, executionArn: 'arn:exec' });
+    expect(store.cases.get(caseId)).toMatchObject({ stage: 'IN_TREATMENT', releaseDueOn: '2028-05-20' });
+    expect(store.timers.get(`${caseId}-release`)).toMatchObject({
+      workflow: 'release',
+      fireAt: '2028-05-04T17:00:00.000Z',
+      status: 'PENDING',
+    });
+
+    expect(await steps.fireDueTimers()).toBe(0);
+    clock.advance(540 * DAY);
+    expect(await steps.fireDueTimers()).toBe(1);
+    expect(engine.started.at(-1)).toEqual({ workflow: 'release', caseId, input: { caseId } });
+    expect(store.timers.size).toBe(0);
+
+    await act('release', actors.centre, { releasedOn: '2028-05-12', certificateNumber: '9/GCN' });
+    await steps.runSystemStep({ step: 'beginSupervision', caseId, executionArn: 'arn:exec' });
+    expect(store.cases.get(caseId)).toMatchObject({
+      stage: 'UNDER_SUPERVISION',
+      supervisionEndsOn: '2030-05-12',
+    });
+    expect([...store.tasks.values()].map((t) => t.action)).toEqual(['recordRelapse']);
+  });
+
+  it('starts the closing stage on relapse and cancels the end-of-supervision timer', async () => {
+    await act('release', actors.centre, { releasedOn: '2026-11-20', certificateNumber: '9/GCN' });
+    await steps.runSystemStep({ step: 'beginSupervision', caseId, executionArn: 'arn:exec' });
+    const version = store.cases.get(caseId)?.version ?? 0;
+    await commands.performAction(actors.supervisor, caseId, 'recordRelapse', {
+      expectedVersion: version,
+      input: { detectedOn: '2026-11-20', note: 'Xét nghiệm dương tính.' },
+    });
+    expect(engine.started.at(-1)).toEqual({
+      workflow: 'supervisionEnd',
+      caseId,
+      input: { caseId, outcome: 'relapsed' },
+    });
+    expect(store.timers.size).toBe(0);
+  });
+
+  it('refuses a relapse recorded after the supervision timer has fired', async () => {
+    await act('release', actors.centre, { releasedOn: '2026-11-20', certificateNumber: '9/GCN' });
+    await steps.runSystemStep({ step: 'beginSupervision', caseId, executionArn: 'arn:exec' });
+    await store.claimTimer(`${caseId}-supervisionEnd`);
+    const version = store.cases.get(caseId)?.version ?? 0;
+    await expect(
+      commands.performAction(actors.supervisor, caseId, 'recordRelapse', {
+        expectedVersion: version,
+        input: { detectedOn: '2026-11-20', note: 'Xét nghiệm dương tính.' },
+      }),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('closes a case once, removing its pending tasks and timers', async () => {
+    await steps.openTask({ taskToken: 'tok', caseId, action: 'submitFile', executionArn: 'arn:exec' });
+    await steps.runSystemStep({
+      step: 'closeCase',
+      outcome: 'rejectedAtReview',
+      caseId,
+      executionArn: 'arn:exec',
+    });
+    await steps.runSystemStep({
+      step: 'closeCase',
+      outcome: 'rejectedAtReview',
+      caseId,
+      executionArn: 'arn:exec',
+    });
+    expect(store.cases.get(caseId)).toMatchObject({ stage: 'CLOSED', outcome: 'rejectedAtReview' });
+    expect(store.tasks.size).toBe(0);
+    expect(store.events.filter((e) => e.type === 'caseClosed')).toHaveLength(1);
+  });
+
+  it('records a stalled task and withdraws it so the workflow can open it again', async () => {
+    await steps.openTask({ taskToken: 'tok', caseId, action: 'submitFile', executionArn: 'arn:exec' });
+    await steps.runSystemStep({
+      step: 'escalateStalledTask',
+      action: 'submitFile',
+      caseId,
+      executionArn: 'arn:exec',
+    });
+    expect(store.tasks.size).toBe(0);
+    expect(store.events.at(-1)).toMatchObject({
+      type: 'taskStalled',
+      action: 'submitFile',
+      actor: { kind: 'system' },
+    });
+  });
+});
