@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 /** One project per test layer (STYLE.md "Tests"): `npm run test:<layer>` runs one of them. */
 export default defineConfig({
   test: {
+    // Keep test output readable; warnings and errors still show.
+    env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'functions', include: ['test/functions/**/*.test.ts'] } },

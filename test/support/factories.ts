@@ -3,7 +3,7 @@ import type { Actor } from '#shared/domain/roles';
 
 /** Small factories for test data: override only what a test is about. */
 export const aCaseFile = (
-  overrides: Partial<CaseFile> & { person?: Partial<CaseFile['person']> } = {},
+  overrides: Omit<Partial<CaseFile>, 'person'> & { person?: Partial<CaseFile['person']> } = {},
 ): CaseFile => {
   const { person, ...rest } = overrides;
   return {

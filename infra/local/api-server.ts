@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { type ApiRoute, apiRoutes } from '../routes';
+import { type LocalHandler, lambdaContext } from './handlers';
+import type { LocalIdentity } from './identity';
+
+/** A route the local runtime serves itself (sign-in, clock, landing page); never deployed. */
+export type LocalRoute = (request: { body: unknown; query: URLSearchParams }) => Promise<{
+  status: number;
+  body: unknown;
+  contentType?: string;
+}>;
+
+export interface ApiServerOptions {
+  identity: LocalIdentity;
+  handlers: Record<string, LocalHandler>;
+  localRoutes: Record<string, LocalRoute>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+interface CompiledRoute extends ApiRoute {
+  pattern: RegExp;
+  names: string[];
+}
+
+const compile = (route: ApiRoute): CompiledRoute => {
+  const names: string[] = [];
+  const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { ...route, pattern: new RegExp(`^${source}$`), names };
+};
+
+/**
+ * The local stand-in for API Gateway's HTTP API: turns each request into a payload v2 event,
+ * verifies the bearer token as the JWT authorizer would, and calls the same handler module.
+ */
+export function createApiServer(options: ApiServerOptions): Server {
+  const routes = apiRoutes.map(compile);
+  return createServer((req, res) => {
+    handle(req, res, routes, options).catch((error: unknown) => {
+      send(res, { statusCode: 500, body: JSON.stringify({ title: 'Internal Server Error', status: 500 }) });
+      console.error('local API error', error instanceof Error ? error.name : error);
+    });
+  });
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  routes: CompiledRoute[],
+  options: ApiServerOptions,
+) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = req.method ?? 'GET';
+  const raw = await readBody(req);
+  if (raw === undefined) {
+    return send(res, problem(413, 'Payload Too Large', 'Nội dung yêu cầu vượt quá 1 MB.'));
+  }
+
+  const local = options.localRoutes[`${method} ${url.pathname}`];
+  if (local) {
+    let body: unknown;
+    try {
+      body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
+    } catch {
+      return send(res, problem(400, 'Validation failed', '(body): phải là JSON hợp lệ'));
+    }
+    const result = await local({ body, query: url.searchParams });
+    const isText = typeof result.body === 'string';
+    return send(res, {
+      statusCode: result.status,
+      headers: { 'content-type': result.contentType ?? 'application/json; charset=utf-8' },
+      body: isText ? (result.body as string) : JSON.stringify(result.body),
+    });
+  }
+
+  const samePath = routes.filter((r) => r.pattern.test(url.pathname));
+  const route = samePath.find((r) => r.method === method);
+  if (!route) {
+    return send(
+      res,
+      samePath.length > 0
+        ? problem(405, 'Method Not Allowed', `${method} không được hỗ trợ tại ${url.pathname}.`)
+        : problem(404, 'Not found', `Không có đường dẫn ${url.pathname}.`),
+    );
+  }
+
+  let claims: Record<string, unknown> | undefined;
+  if (route.authenticated) {
+    const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    claims = token ? await options.identity.verify(token) : undefined;
+    if (!claims) return send(res, problem(401, 'Unauthorized', 'Cần mã truy cập (Bearer token) hợp lệ.'));
+  }
+
+  const match = route.pattern.exec(url.pathname) as RegExpExecArray;
+  const pathParameters = Object.fromEntries(
+    route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
+  );
+  const event = toEvent(req, url, route, pathParameters, raw, claims);
+  const handler = options.handlers[route.functionName];
+  if (!handler) throw new Error(`no local handler for ${route.functionName}`);
+  const result = (await handler(
+    event,
+    lambdaContext(route.functionName),
+  )) as APIGatewayProxyStructuredResultV2;
+  send(res, result);
+}
+
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  route: CompiledRoute,
+  pathParameters: Record<string, string>,
+  raw: Buffer,
+  claims: Record<string, unknown> | undefined,
+): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query = url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined;
+  const now = new Date();
+  const routeKey = `${route.method} ${route.path}`;
+  const event = {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: query,
+    pathParameters: route.names.length > 0 ? pathParameters : undefined,
+    body: raw.length > 0 ? raw.toString('utf8') : undefined,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      http: {
+        method: route.method,
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      ...(claims && { authorizer: { jwt: { claims, scopes: [] } } }),
+    },
+  };
+  return event as APIGatewayProxyEventV2;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+const problem = (status: number, title: string, detail: string): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+  body: JSON.stringify({ type: 'about:blank', title, status, detail }),
+});
+
+function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  res.end(result.body ?? '');
+}

@@ -1,0 +1,49 @@
+import type { Context } from 'aws-lambda';
+import { handler as createCase } from '#functions/create-case/handler';
+import { handler as fireTimers } from '#functions/fire-timers/handler';
+import { handler as getCase } from '#functions/get-case/handler';
+import { handler as getCaseHistory } from '#functions/get-case-history/handler';
+import { handler as getOpenapi } from '#functions/get-openapi/handler';
+import { handler as health } from '#functions/health/handler';
+import { handler as listCases } from '#functions/list-cases/handler';
+import { handler as openTask } from '#functions/open-task/handler';
+import { handler as performAction } from '#functions/perform-action/handler';
+import { handler as systemStep } from '#functions/system-step/handler';
+
+/** The same handler modules the CDK app deploys, called in-process by the local runtime. */
+// biome-ignore lint/suspicious/noExplicitAny: each handler has its own event type; the callers shape the event.
+export type LocalHandler = (event: any, context: Context) => Promise<any>;
+
+export const localHandlers: Record<string, LocalHandler> = {
+  'create-case': createCase,
+  'get-case': getCase,
+  'list-cases': listCases,
+  'get-case-history': getCaseHistory,
+  'perform-action': performAction,
+  'get-openapi': getOpenapi,
+  health,
+  'open-task': openTask,
+  'system-step': systemStep,
+  'fire-timers': fireTimers,
+};
+
+let invocation = 0;
+
+/** A Lambda context for an in-process call. */
+export function lambdaContext(functionName: string): Context {
+  invocation += 1;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:ap-southeast-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: `local-${process.pid}-${invocation}`,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 30_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

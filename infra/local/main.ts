@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { startLocalRuntime } from './runtime';
+
+/**
+ * `npm start`: the whole system on this machine, no AWS account. PORT (default 3000) and
+ * DATA_DIR (default .data/) are read and validated here, once.
+ */
+const env = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATA_DIR: z.string().min(1).default('.data'),
+  })
+  .parse(process.env);
+
+const runtime = await startLocalRuntime({ port: env.PORT, dataDir: env.DATA_DIR, seed: true });
+console.log(
+  `Hệ thống đang chạy tại ${runtime.url}  (API: ${runtime.url}/openapi.json, dữ liệu: ${env.DATA_DIR})`,
+);
+console.log('READY');
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping`);
+  await runtime.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

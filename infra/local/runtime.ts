@@ -1,0 +1,181 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { getApp, useClock } from '#shared/clients/app';
+import { AdjustableClock } from '#shared/clock';
+import { caseTable } from '#shared/db/table';
+import { type StageWorkflow, stageWorkflowKeys, stageWorkflows, workflowFunctions } from '#shared/names';
+import { loadWorkflowDefinition } from '../../workflows/definitions';
+import { createApiServer } from './api-server';
+import { createTable, type DynamoLocal, LOCAL_REGION, localCredentials, startDynamoLocal } from './dynamo';
+import { lambdaContext, localHandlers } from './handlers';
+import { LocalIdentity } from './identity';
+import { localRoutes } from './local-routes';
+import { seedDemoCases } from './seed';
+import { createJournalTable, createStepFunctionsHttpHandler, LocalStepFunctions } from './sfn';
+
+export const LOCAL_ACCOUNT = '000000000000';
+const CASE_TABLE = 'Cases';
+const JOURNAL_TABLE = 'LocalStepFunctionsJournal';
+
+export interface LocalRuntimeOptions {
+  /** HTTP port of the API; 0 picks a free one. */
+  port: number;
+  /** Where data survives restarts; undefined keeps everything in memory (tests). */
+  dataDir?: string;
+  /** Seed demo cases on first start. */
+  seed: boolean;
+  /** How often timers and task timeouts are checked, in ms. */
+  tickMs?: number;
+}
+
+export interface LocalRuntime {
+  url: string;
+  clock: AdjustableClock;
+  engine: LocalStepFunctions;
+  dynamo: DynamoLocal;
+  tableName: string;
+  /** Moves the clock on and runs everything that became due. */
+  advanceClock(ms: number): Promise<void>;
+  /** Fires due timers and task timeouts now, then waits for the engine to settle. */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const localFunctionArn = (name: string): string =>
+  `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${name}`;
+export const localStateMachineArn = (workflow: StageWorkflow): string =>
+  `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${stageWorkflows[workflow].name}`;
+
+/** Every ARN the ASL files substitute, for the local runtime. */
+export function localSubstitutions(): Record<string, string> {
+  const substitutions: Record<string, string> = {};
+  for (const fn of Object.values(workflowFunctions)) substitutions[fn.arnKey] = localFunctionArn(fn.name);
+  for (const key of stageWorkflowKeys) substitutions[stageWorkflows[key].arnKey] = localStateMachineArn(key);
+  return substitutions;
+}
+
+const listen = (server: Server, port: number): Promise<number> =>
+  new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolveListen((server.address() as AddressInfo).port));
+  });
+
+/**
+ * The whole system on one machine: DynamoDB Local, the durable local Step Functions engine
+ * running the same ASL, the same handlers behind a local HTTP API, and a movable clock.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  if (dataDir) mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
+  const clockFile = dataDir && join(dataDir, 'clock.json');
+  const clock = new AdjustableClock(clockFile && existsSync(clockFile) ? readOffset(clockFile) : 0);
+
+  const dynamo = await startDynamoLocal({ dataDir: dataDir && join(dataDir, 'dynamodb') });
+  await createTable(dynamo.client, CASE_TABLE, caseTable);
+  await createJournalTable(dynamo.client, JOURNAL_TABLE);
+
+  const sfnServer = createServer();
+  const sfnPort = await listen(sfnServer, 0);
+  const stateMachineArns = Object.fromEntries(
+    stageWorkflowKeys.map((key) => [key, localStateMachineArn(key)]),
+  );
+  Object.assign(process.env, {
+    TABLE_NAME: CASE_TABLE,
+    STATE_MACHINE_ARNS: JSON.stringify(stateMachineArns),
+    AWS_REGION: LOCAL_REGION,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    STEPFUNCTIONS_ENDPOINT: `http://127.0.0.1:${sfnPort}`,
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+  });
+  useClock(clock);
+
+  const functions = Object.fromEntries(
+    Object.values(workflowFunctions).map((fn) => {
+      const handler = localHandlers[fn.name];
+      if (!handler) throw new Error(`no handler for ${fn.name}`);
+      return [localFunctionArn(fn.name), (event: unknown) => handler(event, lambdaContext(fn.name))];
+    }),
+  );
+  const substitutions = localSubstitutions();
+  const engine = new LocalStepFunctions({
+    dynamo: dynamo.client,
+    journalTableName: JOURNAL_TABLE,
+    clock,
+    functions,
+    stateMachines: stageWorkflowKeys.map((key) => ({
+      name: stageWorkflows[key].name,
+      arn: localStateMachineArn(key),
+      definition: loadWorkflowDefinition(key, substitutions),
+    })),
+  });
+  sfnServer.on('request', createStepFunctionsHttpHandler(engine));
+  await engine.start();
+
+  let ticking: Promise<void> | undefined;
+  const tick = async (): Promise<void> => {
+    while (ticking) await ticking;
+    ticking = (async () => {
+      await engine.tick();
+      while ((await getApp().steps.fireDueTimers()) > 0) await engine.idle();
+      await engine.idle();
+    })();
+    try {
+      await ticking;
+    } finally {
+      ticking = undefined;
+    }
+  };
+  const advanceClock = async (ms: number): Promise<void> => {
+    clock.advance(ms);
+    if (clockFile) writeFileSync(clockFile, JSON.stringify({ offsetMs: clock.offset }));
+    await tick();
+  };
+
+  const identity = new LocalIdentity(dataDir && join(dataDir, 'local-jwt-secret'));
+  const apiServer = createApiServer({
+    identity,
+    handlers: localHandlers,
+    localRoutes: localRoutes({ identity, clock, advanceClock }),
+  });
+  const port = await listen(apiServer, options.port);
+  const url = `http://127.0.0.1:${port}`;
+
+  const seededMarker = dataDir && join(dataDir, 'seeded');
+  if (options.seed && !(seededMarker && existsSync(seededMarker))) {
+    await seedDemoCases({ engine, tick });
+    if (seededMarker) writeFileSync(seededMarker, new Date().toISOString());
+  }
+
+  const interval = setInterval(() => {
+    tick().catch((error: unknown) =>
+      console.error('local tick failed', error instanceof Error ? error.name : error),
+    );
+  }, options.tickMs ?? 1000);
+
+  return {
+    url,
+    clock,
+    engine,
+    dynamo,
+    tableName: CASE_TABLE,
+    advanceClock,
+    tick,
+    stop: async () => {
+      clearInterval(interval);
+      await new Promise((r) => apiServer.close(r));
+      apiServer.closeAllConnections();
+      await engine.stop();
+      sfnServer.closeAllConnections();
+      await new Promise((r) => sfnServer.close(r));
+      await dynamo.stop();
+    },
+  };
+}
+
+function readOffset(file: string): number {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { offsetMs?: unknown };
+  return typeof parsed.offsetMs === 'number' && parsed.offsetMs >= 0 ? parsed.offsetMs : 0;
+}

@@ -1,0 +1,151 @@
+import { getApp } from '#shared/clients/app';
+import type { CaseFile } from '#shared/domain/case-file';
+import { addDays, vietnamDate } from '#shared/domain/dates';
+import type { ActionName } from '#shared/domain/pipeline';
+import type { Actor } from '#shared/domain/roles';
+import { demoUsers } from './identity';
+import type { LocalStepFunctions } from './sfn';
+
+/**
+ * First start: a few demo cases at different stages, so a newcomer sees a living system.
+ * Every case is driven through the same commands and workflows a person would use.
+ */
+const actor = (userId: string): Actor => {
+  const user = demoUsers.find((u) => u.userId === userId);
+  if (!user) throw new Error(`unknown demo user ${userId}`);
+  return { userId: user.userId, name: user.name, role: user.role, unitId: user.unitId };
+};
+
+interface DemoPerson {
+  fullName: string;
+  dateOfBirth: string;
+  gender: 'male' | 'female';
+  citizenId: string;
+  address: string;
+  communeId: string;
+  police: string;
+}
+
+export const demoFile = (p: DemoPerson, today: string): CaseFile => ({
+  person: {
+    fullName: p.fullName,
+    dateOfBirth: p.dateOfBirth,
+    gender: p.gender,
+    citizenId: p.citizenId,
+    residence: { address: p.address, communeId: p.communeId },
+  },
+  grounds: ['a'],
+  groundsDetail:
+    'Nghiện ma túy, không đăng ký cai nghiện tự nguyện sau khi đã được Công an xã nhắc nhở và lập biên bản.',
+  addictionDetermination: {
+    facility: 'Trung tâm Y tế thành phố Lai Châu',
+    determinedOn: addDays(today, -7),
+    documentNumber: `${p.citizenId.slice(-3)}/XĐTTN`,
+  },
+  documents: [
+    { kind: 'violationRecord', title: 'Biên bản vi phạm hành chính', issuedOn: addDays(today, -10) },
+    {
+      kind: 'addictionDetermination',
+      title: 'Phiếu kết quả xác định tình trạng nghiện',
+      issuedOn: addDays(today, -7),
+    },
+    { kind: 'personalHistory', title: 'Bản tóm tắt lý lịch' },
+  ],
+});
+
+const people: (DemoPerson & { stepsTo: ActionName[] })[] = [
+  {
+    fullName: 'Lò Văn Tùng',
+    dateOfBirth: '1994-03-12',
+    gender: 'male',
+    citizenId: '012094001201',
+    address: 'Tổ dân phố số 3, phường Đông Phong',
+    communeId: 'p-dong-phong',
+    police: 'police-dong-phong',
+    stepsTo: [],
+  },
+  {
+    fullName: 'Quàng Thị Mai',
+    dateOfBirth: '1990-11-02',
+    gender: 'female',
+    citizenId: '012190001202',
+    address: 'Tổ dân phố số 7, phường Đông Phong',
+    communeId: 'p-dong-phong',
+    police: 'police-dong-phong',
+    stepsTo: ['submitFile'],
+  },
+  {
+    fullName: 'Tòng Văn Hùng',
+    dateOfBirth: '1988-06-25',
+    gender: 'male',
+    citizenId: '012088001203',
+    address: 'Bản Cư Nhà La, phường Tân Phong',
+    communeId: 'p-tan-phong',
+    police: 'police-tan-phong',
+    stepsTo: ['submitFile', 'review'],
+  },
+  {
+    fullName: 'Vàng A Sử',
+    dateOfBirth: '1996-01-09',
+    gender: 'male',
+    citizenId: '012096001204',
+    address: 'Tổ dân phố số 12, phường Đông Phong',
+    communeId: 'p-dong-phong',
+    police: 'police-dong-phong',
+    stepsTo: ['submitFile', 'review', 'decide'],
+  },
+  {
+    fullName: 'Giàng Thị Pà',
+    dateOfBirth: '1992-08-30',
+    gender: 'female',
+    citizenId: '012192001205',
+    address: 'Tổ dân phố số 5, phường Đông Phong',
+    communeId: 'p-dong-phong',
+    police: 'police-dong-phong',
+    stepsTo: ['submitFile', 'review', 'decide', 'admit'],
+  },
+];
+
+const performers: Record<ActionName, (p: DemoPerson) => string> = {
+  submitFile: (p) => p.police,
+  review: () => 'reviewer-tp-lai-chau',
+  supplementFile: (p) => p.police,
+  decide: () => 'court-tp-lai-chau',
+  admit: () => 'centre-lai-chau',
+  release: () => 'centre-lai-chau',
+  recordRelapse: () => 'supervisor-dong-phong',
+};
+
+const inputs = (today: string): Record<ActionName, unknown> => ({
+  submitFile: { opinionsRecorded: true },
+  review: { decision: 'forward' },
+  supplementFile: { documents: [{ kind: 'other', title: 'Văn bản bổ sung' }] },
+  decide: { outcome: 'apply', decisionNumber: '15/2026/QĐ-TA', decidedOn: today, months: 18 },
+  admit: { admittedOn: today, handoverRecordNumber: '21/BB-GN' },
+  release: { releasedOn: today, certificateNumber: '05/GCN' },
+  recordRelapse: { detectedOn: today, note: 'Phát hiện sử dụng ma túy trở lại.' },
+});
+
+export async function seedDemoCases(deps: {
+  engine: LocalStepFunctions;
+  tick(): Promise<void>;
+}): Promise<number> {
+  const app = getApp();
+  const today = vietnamDate(app.clock.now());
+  for (const person of people) {
+    const opened = await app.commands.openCase(actor(person.police), demoFile(person, today));
+    const caseId = opened.body.caseId;
+    for (const action of person.stepsTo) {
+      await deps.engine.idle();
+      const found = await app.store.getCase(caseId);
+      if (!found) throw new Error(`seeded case ${caseId} disappeared`);
+      await app.commands.performAction(actor(performers[action](person)), caseId, action, {
+        expectedVersion: found.record.version,
+        input: inputs(today)[action],
+      });
+    }
+  }
+  await deps.engine.idle();
+  await deps.tick();
+  return people.length;
+}

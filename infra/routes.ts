@@ -1,0 +1,31 @@
+/**
+ * The HTTP API's routes, as data: the CDK app and the local server both build their routing from
+ * this list, so a route exists in both runtimes or in neither.
+ */
+export interface ApiRoute {
+  method: 'GET' | 'POST';
+  /** API Gateway path syntax: `{name}` for a path parameter. */
+  path: string;
+  /** Folder under functions/ holding `handler.ts`. */
+  functionName: string;
+  /** False only for the public health check and the API description. */
+  authenticated: boolean;
+}
+
+export const apiRoutes: readonly ApiRoute[] = [
+  { method: 'GET', path: '/health', functionName: 'health', authenticated: false },
+  { method: 'GET', path: '/openapi.json', functionName: 'get-openapi', authenticated: false },
+  { method: 'POST', path: '/cases', functionName: 'create-case', authenticated: true },
+  { method: 'GET', path: '/cases', functionName: 'list-cases', authenticated: true },
+  { method: 'GET', path: '/cases/{id}', functionName: 'get-case', authenticated: true },
+  { method: 'GET', path: '/cases/{id}/history', functionName: 'get-case-history', authenticated: true },
+  {
+    method: 'POST',
+    path: '/cases/{id}/actions/{action}',
+    functionName: 'perform-action',
+    authenticated: true,
+  },
+];
+
+/** Functions that no route calls: invoked by the workflows or on a schedule. */
+export const backgroundFunctions = ['open-task', 'system-step', 'fire-timers'] as const;

@@ -1,0 +1,302 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime';
+import { aCaseFile } from '../support/factories';
+import { type ApiClient, startTestRuntime, users } from '../support/local-api';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('the pipeline through the local HTTP API', () => {
+  let runtime: LocalRuntime;
+  let api: ApiClient;
+  let nextCitizen = 100;
+
+  beforeAll(async () => {
+    ({ runtime, api } = await startTestRuntime());
+  });
+
+  afterAll(async () => {
+    await runtime?.stop();
+  });
+
+  const today = async (): Promise<string> => {
+    const clock = await api.request('GET', '/local/clock');
+    return new Date(Date.parse(clock.body.now) + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  };
+
+  const openCase = async () => {
+    nextCitizen += 1;
+    const file = aCaseFile({ person: { citizenId: `012090${String(nextCitizen).padStart(6, '0')}` } });
+    const response = await api.request('POST', '/cases', { as: users.police, body: file });
+    expect(response.status).toBe(201);
+    return response.body.caseId as string;
+  };
+
+  const fileToCourt = async (caseId: string) => {
+    expect((await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true })).status).toBe(200);
+    expect((await api.act(caseId, 'review', users.reviewer, { decision: 'forward' })).status).toBe(200);
+  };
+
+  it('takes a case from the file to the end of supervision, each step by its own officer', async () => {
+    const caseId = await openCase();
+    const notified = await api.waitFor(caseId, 'submitFile', users.police);
+    expect(notified.body.stage).toBe('NOTIFIED');
+    const task = notified.body.pendingTasks[0];
+    expect(task).toMatchObject({
+      action: 'submitFile',
+      role: 'police',
+      unitId: 'p-dong-phong',
+      overdue: false,
+    });
+    expect(task.inputSchema.properties.opinionsRecorded.type).toBe('boolean');
+    expect(task.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    await fileToCourt(caseId);
+    const atCourt = await api.waitFor(caseId, 'decide', users.court);
+    expect(atCourt.body.stage).toBe('AT_COURT');
+    const decided = await api.act(caseId, 'decide', users.court, {
+      outcome: 'apply',
+      decisionNumber: '12/2026/QĐ-TA',
+      decidedOn: await today(),
+      months: 12,
+    });
+    expect(decided.status).toBe(200);
+
+    const awaiting = await api.waitFor(caseId, 'admit', users.centre);
+    expect(awaiting.body.stage).toBe('AWAITING_ADMISSION');
+    const admittedOn = await today();
+    expect(
+      (await api.act(caseId, 'admit', users.centre, { admittedOn, handoverRecordNumber: '4/BB-GN' })).status,
+    ).toBe(200);
+    const inTreatment = await api.waitUntil(caseId, users.centre, (c) => c.stage === 'IN_TREATMENT');
+    expect(inTreatment.body.pendingTasks).toEqual([]);
+
+    // The term runs on a timer, not an open execution: move the clock to the release notice.
+    await runtime.advanceClock(360 * DAY);
+    const releasing = await api.waitFor(caseId, 'release', users.centre);
+    expect(releasing.body).toMatchObject({ stage: 'IN_TREATMENT', admittedOn });
+    expect(releasing.body.releaseDueOn > admittedOn).toBe(true);
+    await runtime.advanceClock(10 * DAY);
+    expect(
+      (
+        await api.act(caseId, 'release', users.centre, {
+          releasedOn: await today(),
+          certificateNumber: '8/GCN',
+        })
+      ).status,
+    ).toBe(200);
+
+    const supervised = await api.waitFor(caseId, 'recordRelapse', users.supervisor);
+    expect(supervised.body.stage).toBe('UNDER_SUPERVISION');
+    await runtime.advanceClock(2 * 366 * DAY);
+    const closed = await api.waitFor(caseId, 'CLOSED', users.police);
+    expect(closed.body).toMatchObject({ stage: 'CLOSED', outcome: 'completed', pendingTasks: [] });
+
+    const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
+    expect(history.status).toBe(200);
+    const types = history.body.events.map((e: { type: string }) => e.type);
+    expect(types[0]).toBe('caseOpened');
+    expect(types.at(-1)).toBe('caseClosed');
+    const performed = history.body.events
+      .filter((e: { type: string }) => e.type === 'actionPerformed')
+      .map((e: { action: string; actor: { role: string } }) => `${e.action}:${e.actor.role}`);
+    expect(performed).toEqual([
+      'submitFile:police',
+      'review:reviewer',
+      'decide:court',
+      'admit:centre',
+      'release:centre',
+    ]);
+    expect(history.body.events.map((e: { seq: number }) => e.seq)).toEqual(
+      types.map((_: string, i: number) => i + 1),
+    );
+    const workflows = history.body.executions.map(
+      (e: { workflow: string; status: string }) => `${e.workflow}:${e.status}`,
+    );
+    expect(workflows).toEqual([
+      'filing:SUCCEEDED',
+      'admission:SUCCEEDED',
+      'release:SUCCEEDED',
+      'supervisionEnd:SUCCEEDED',
+    ]);
+    const filing = history.body.executions[0];
+    expect(filing.events.map((e: { stateName?: string }) => e.stateName)).toContain('Await Court Decision');
+    expect(JSON.stringify(history.body)).not.toMatch(/taskToken"\s*:\s*"[^[]/);
+  });
+
+  it('returns the file for supplement any number of times, then closes it as ineligible', async () => {
+    const caseId = await openCase();
+    await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
+    for (let round = 1; round <= 2; round += 1) {
+      const returned = await api.act(caseId, 'review', users.reviewer, {
+        decision: 'returnForSupplement',
+        reason: 'Thiếu bản tóm tắt lý lịch có xác nhận.',
+      });
+      expect(returned.status).toBe(200);
+      const supplementing = await api.waitFor(caseId, 'supplementFile', users.police);
+      expect(supplementing.body).toMatchObject({ stage: 'SUPPLEMENTING', supplementRounds: round });
+      const supplemented = await api.act(caseId, 'supplementFile', users.police, {
+        documents: [{ kind: 'personalHistory', title: `Bản tóm tắt lý lịch (lần ${round})` }],
+      });
+      expect(supplemented.status).toBe(200);
+    }
+    const ineligible = await api.act(caseId, 'review', users.reviewer, {
+      decision: 'ineligible',
+      reason: 'Người bị đề nghị đang chấp hành án phạt tù.',
+    });
+    expect(ineligible.status).toBe(200);
+    const closed = await api.waitFor(caseId, 'CLOSED', users.police);
+    expect(closed.body).toMatchObject({ outcome: 'rejectedAtReview', supplementRounds: 2 });
+    expect(closed.body.file.documents).toHaveLength(3);
+  });
+
+  it('closes the case when the court declines to apply the measure', async () => {
+    const caseId = await openCase();
+    await fileToCourt(caseId);
+    const declined = await api.act(caseId, 'decide', users.court, {
+      outcome: 'notApply',
+      decisionNumber: '13/2026/QĐ-TA',
+      decidedOn: await today(),
+      reason: 'Không đủ căn cứ.',
+    });
+    expect(declined.status).toBe(200);
+    expect((await api.waitFor(caseId, 'CLOSED', users.court)).body.outcome).toBe('notApplied');
+  });
+
+  it('closes the case as relapsed when the supervisor records a relapse', async () => {
+    const caseId = await openCase();
+    await fileToCourt(caseId);
+    await api.act(caseId, 'decide', users.court, {
+      outcome: 'apply',
+      decisionNumber: '14/2026/QĐ-TA',
+      decidedOn: await today(),
+      months: 12,
+    });
+    await api.act(caseId, 'admit', users.centre, {
+      admittedOn: await today(),
+      handoverRecordNumber: '5/BB-GN',
+    });
+    await runtime.advanceClock(366 * DAY);
+    await api.act(caseId, 'release', users.centre, { releasedOn: await today(), certificateNumber: '9/GCN' });
+    const relapse = await api.act(caseId, 'recordRelapse', users.supervisor, {
+      detectedOn: await today(),
+      note: 'Xét nghiệm dương tính với ma túy.',
+    });
+    expect(relapse.status).toBe(200);
+    expect((await api.waitFor(caseId, 'CLOSED', users.supervisor)).body.outcome).toBe('relapsed');
+  });
+
+  it('lets one of two officers acting at once win and tells the other, recording the step once', async () => {
+    const caseId = await openCase();
+    const pending = await api.waitFor(caseId, 'submitFile', users.police);
+    const body = { expectedVersion: pending.body.version, input: { opinionsRecorded: true } };
+    const [a, b] = await Promise.all([
+      api.request('POST', `/cases/${caseId}/actions/submitFile`, { as: users.police, body }),
+      api.request('POST', `/cases/${caseId}/actions/submitFile`, { as: users.police, body }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(loser.headers.get('content-type')).toContain('application/problem+json');
+    expect(loser.body.current.caseId).toBe(caseId);
+    const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.police });
+    expect(
+      history.body.events.filter(
+        (e: { action?: string; type: string }) => e.action === 'submitFile' && e.type === 'actionPerformed',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('returns the first result for a retried Idempotency-Key', async () => {
+    const caseId = await openCase();
+    const headers = { 'Idempotency-Key': `submit-${caseId}` };
+    const first = await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true }, headers);
+    const retry = await api.request('POST', `/cases/${caseId}/actions/submitFile`, {
+      as: users.police,
+      headers,
+      body: { expectedVersion: first.body.version - 1, input: { opinionsRecorded: true } },
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    await api.waitFor(caseId, 'review', users.reviewer);
+  });
+
+  it('refuses the wrong role, a missing token and bad input, and changes nothing', async () => {
+    const caseId = await openCase();
+    const pending = await api.waitFor(caseId, 'submitFile', users.police);
+    const version = pending.body.version;
+    const path = `/cases/${caseId}/actions/submitFile`;
+
+    const forbidden = await api.request('POST', path, {
+      as: users.otherPolice,
+      body: { expectedVersion: version, input: { opinionsRecorded: true } },
+    });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body).toMatchObject({ requiredRole: 'police', requiredUnit: 'p-dong-phong' });
+
+    expect((await api.request('POST', path, { body: { expectedVersion: version, input: {} } })).status).toBe(
+      401,
+    );
+
+    const invalid = await api.request('POST', path, {
+      as: users.police,
+      body: { expectedVersion: version, input: { opinionsRecorded: 'yes' } },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors).toEqual([{ field: 'input.opinionsRecorded', rule: expect.any(String) }]);
+
+    const stale = await api.request('POST', path, {
+      as: users.police,
+      body: { expectedVersion: version - 1, input: { opinionsRecorded: true } },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current.version).toBe(version);
+
+    const after = await api.request('GET', `/cases/${caseId}`, { as: users.police });
+    expect(after.body.version).toBe(version);
+  });
+
+  it('lists cases by unit and stage a page at a time with an opaque cursor', async () => {
+    const ids = [await openCase(), await openCase(), await openCase()];
+    for (const id of ids) await api.waitFor(id, 'submitFile', users.police);
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const query = new URLSearchParams({
+        unit: 'p-dong-phong',
+        stage: 'NOTIFIED',
+        limit: '2',
+        ...(cursor && { cursor }),
+      });
+      const page = await api.request('GET', `/cases?${query}`, { as: users.police });
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      for (const item of page.body.items) {
+        expect(item.stage).toBe('NOTIFIED');
+        seen.add(item.caseId);
+      }
+      cursor = page.body.cursor;
+    } while (cursor);
+    for (const id of ids) expect(seen.has(id)).toBe(true);
+
+    const bad = await api.request('GET', '/cases?stage=SOMEWHERE', { as: users.police });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('stage');
+  });
+
+  it('publishes an OpenAPI document generated from the schemas, and a health check', async () => {
+    const doc = await api.request('GET', '/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/cases',
+        '/cases/{id}',
+        '/cases/{id}/history',
+        '/cases/{id}/actions/{action}',
+      ]),
+    );
+    expect(doc.body.components.schemas.CaseFile.properties.person.properties.citizenId.pattern).toBe(
+      '^\\d{12}$',
+    );
+    expect((await api.request('GET', '/health')).body).toEqual({ status: 'ok' });
+  });
+});
