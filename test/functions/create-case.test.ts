@@ -1,4 +1,4 @@
-import { StartExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const sfn = mockClient(SFNClient);
 
 describe('create-case handler', () => {
-  let handler: (typeof import('#functions/create-case/handler'))['handler'];
+  let handler: typeof import('#functions/create-case/handler')['handler'];
 
   beforeAll(async () => {
     Object.assign(process.env, {
@@ -35,7 +35,10 @@ describe('create-case handler', () => {
     ddb.on(TransactWriteCommand).resolves({});
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:exec', startDate: new Date() });
 
-    const response = await handler(apiEvent({ method: 'POST', path: '/cases', body: aCaseFile() }), lambdaContext);
+    const response = await handler(
+      apiEvent({ method: 'POST', path: '/cases', body: aCaseFile() }),
+      lambdaContext,
+    );
 
     expect(response.statusCode).toBe(201);
     const body = JSON.parse(response.body ?? '{}');
@@ -67,6 +70,8 @@ describe('create-case handler', () => {
     event.body = '{not json';
     const response = await handler(event, lambdaContext);
     expect(response.statusCode).toBe(400);
-    expect(JSON.parse(response.body ?? '{}').errors).toEqual([{ field: '(body)', rule: 'phải là JSON hợp lệ' }]);
+    expect(JSON.parse(response.body ?? '{}').errors).toEqual([
+      { field: '(body)', rule: 'phải là JSON hợp lệ' },
+    ]);
   });
 });

@@ -45,7 +45,10 @@ const taskItem = {
   completion: { kind: 'taskToken', taskToken: 'secret-token-123' },
 };
 
-const submitEvent = (body: unknown = { expectedVersion: 2, input: { opinionsRecorded: true } }, headers = {}) =>
+const submitEvent = (
+  body: unknown = { expectedVersion: 2, input: { opinionsRecorded: true } },
+  headers = {},
+) =>
   apiEvent({
     method: 'POST',
     path: '/cases/c1/actions/submitFile',
@@ -55,7 +58,7 @@ const submitEvent = (body: unknown = { expectedVersion: 2, input: { opinionsReco
   });
 
 describe('perform-action handler', () => {
-  let handler: (typeof import('#functions/perform-action/handler'))['handler'];
+  let handler: typeof import('#functions/perform-action/handler')['handler'];
 
   beforeAll(async () => {
     Object.assign(process.env, {
@@ -145,7 +148,9 @@ describe('perform-action handler', () => {
     ddb.on(QueryCommand).resolves({ Items: [caseItem, taskItem] });
     const badBody = await handler(submitEvent({ expectedVersion: 'two' }), lambdaContext);
     expect(badBody.statusCode).toBe(400);
-    expect(JSON.parse(badBody.body ?? '{}').errors.map((e: { field: string }) => e.field)).toContain('expectedVersion');
+    expect(JSON.parse(badBody.body ?? '{}').errors.map((e: { field: string }) => e.field)).toContain(
+      'expectedVersion',
+    );
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 

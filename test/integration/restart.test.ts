@@ -69,7 +69,9 @@ describe('a killed local process', () => {
     await api.waitFor(atCourt, 'decide', users.court);
     const seeded = await api.request('GET', '/cases?unit=p-dong-phong&limit=100', { as: users.police });
     const before = await Promise.all(
-      [atSubmission, atReview, atCourt].map(async (id) => (await api.request('GET', `/cases/${id}`, { as: users.police })).body),
+      [atSubmission, atReview, atCourt].map(
+        async (id) => (await api.request('GET', `/cases/${id}`, { as: users.police })).body,
+      ),
     );
 
     await kill(child);
@@ -78,7 +80,9 @@ describe('a killed local process', () => {
     const after = await Promise.all(
       before.map(async (c) => (await api.request('GET', `/cases/${c.caseId}`, { as: users.police })).body),
     );
-    expect(after.map((c) => [c.stage, c.version, c.pendingTasks.map((t: { action: string }) => t.action)])).toEqual(
+    expect(
+      after.map((c) => [c.stage, c.version, c.pendingTasks.map((t: { action: string }) => t.action)]),
+    ).toEqual(
       before.map((c) => [c.stage, c.version, c.pendingTasks.map((t: { action: string }) => t.action)]),
     );
     const reseeded = await api.request('GET', '/cases?unit=p-dong-phong&limit=100', { as: users.police });
@@ -87,7 +91,10 @@ describe('a killed local process', () => {
     // Every case moves on from where it waited, on the same tokens the engine held before the kill.
     await api.act(atSubmission, 'submitFile', users.police, { opinionsRecorded: true });
     for (const id of [atSubmission, atReview]) {
-      await api.act(id, 'review', users.reviewer, { decision: 'ineligible', reason: 'Không đủ điều kiện áp dụng.' });
+      await api.act(id, 'review', users.reviewer, {
+        decision: 'ineligible',
+        reason: 'Không đủ điều kiện áp dụng.',
+      });
     }
     await api.act(atCourt, 'decide', users.court, {
       outcome: 'notApply',
