@@ -129,6 +129,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
   };
   const advanceClock = async (ms: number): Promise<void> => {
+    // Whatever is under way now finishes at the present time before time jumps.
+    await engine.idle();
     clock.advance(ms);
     if (clockFile) writeFileSync(clockFile, JSON.stringify({ offsetMs: clock.offset }));
     await tick();

@@ -91,6 +91,7 @@ describe('the pipeline through the local HTTP API', () => {
     const closed = await api.waitFor(caseId, 'CLOSED', users.police);
     expect(closed.body).toMatchObject({ stage: 'CLOSED', outcome: 'completed', pendingTasks: [] });
 
+    await runtime.engine.idle();
     const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
     expect(history.status).toBe(200);
     const types = history.body.events.map((e: { type: string }) => e.type);

@@ -55,6 +55,7 @@ describe('the stage workflows', () => {
 
     /** Records which states each execution of the case entered, for the coverage check at the end. */
     const recordVisits = async (caseId: string) => {
+      await runtime.engine.idle();
       const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
       for (const execution of history.body.executions) {
         for (const event of execution.events) {

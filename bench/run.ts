@@ -1,0 +1,194 @@
+/**
+ * `npm run bench`: latency of one action through the local HTTP API under 1 and 32 concurrent
+ * clients, and its ratio to the raw DynamoDB Local round trips the action performs (the storage
+ * floor). Prints the figures and writes them to bench/out/latest.json. Never fails a build.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { startLocalRuntime } from '../infra/local/runtime';
+
+const SINGLE_ACTIONS = 150;
+const CONCURRENT_CLIENTS = 32;
+const CONCURRENT_ACTIONS = 640;
+const WARM_UP = 30;
+const FLOOR_SAMPLES = 300;
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+const runtime = await startLocalRuntime({ port: 0, seed: false, tickMs: 1000 });
+const base = runtime.url;
+
+async function call(method: string, path: string, token?: string, body?: unknown) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: bench reads a few known fields.
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+const token = (await call('POST', '/local/sign-in', undefined, { userId: 'police-dong-phong' })).body
+  .token as string;
+
+/** Cases waiting for the police to send the file: each bench action moves one of them on. */
+async function prepareCases(count: number): Promise<{ caseId: string; version: number }[]> {
+  const cases: { caseId: string; version: number }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const n = next++;
+      const created = await call('POST', '/cases', token, {
+        person: {
+          fullName: 'Người Thử Nghiệm',
+          dateOfBirth: '1990-01-01',
+          gender: 'male',
+          citizenId: `0120900${String(n).padStart(5, '0')}`,
+          residence: { address: 'Tổ dân phố số 1, phường Đông Phong', communeId: 'p-dong-phong' },
+        },
+        grounds: ['a'],
+        groundsDetail: 'Không đăng ký cai nghiện tự nguyện.',
+        addictionDetermination: {
+          facility: 'Trung tâm Y tế',
+          determinedOn: '2026-01-01',
+          documentNumber: '1/XĐ',
+        },
+        documents: [{ kind: 'violationRecord', title: 'Biên bản vi phạm hành chính' }],
+      });
+      if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
+      cases.push({ caseId: created.body.caseId, version: 0 });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  await runtime.engine.idle();
+  for (const c of cases) {
+    for (;;) {
+      const current = await call('GET', `/cases/${c.caseId}`, token);
+      if (current.body.pendingTasks?.length > 0) {
+        c.version = current.body.version;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+  return cases;
+}
+
+async function measure(cases: { caseId: string; version: number }[], clients: number): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const c = cases[next++] as { caseId: string; version: number };
+      const started = performance.now();
+      const result = await call('POST', `/cases/${c.caseId}/actions/submitFile`, token, {
+        expectedVersion: c.version,
+        input: { opinionsRecorded: true },
+      });
+      latencies.push(performance.now() - started);
+      if (result.status !== 200) throw new Error(`action failed: ${JSON.stringify(result.body)}`);
+      if (process.env.BENCH_SETTLE) await runtime.engine.idle();
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, worker));
+  await runtime.engine.idle();
+  return latencies;
+}
+
+/** The same storage work one action does, straight against DynamoDB Local, nothing else. */
+async function storageFloor(): Promise<{ perAction: number; roundTrips: number }> {
+  const doc = DynamoDBDocumentClient.from(runtime.dynamo.client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  const sample = (await call('GET', `/cases?unit=p-dong-phong&limit=1`, token)).body.items[0];
+  const query: number[] = [];
+  const transact: number[] = [];
+  const journal: number[] = [];
+  for (let i = 0; i < FLOOR_SAMPLES; i += 1) {
+    const id = `floor-${i}`;
+    let t = performance.now();
+    await doc.send(
+      new QueryCommand({
+        TableName: runtime.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :h)',
+        ExpressionAttributeValues: { ':pk': `CASE#${sample.caseId}`, ':h': '#' },
+        ConsistentRead: true,
+      }),
+    );
+    query.push(performance.now() - t);
+    t = performance.now();
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: runtime.tableName, Item: { ...sample, PK: `FLOOR#${id}`, SK: '#CASE' } } },
+          {
+            Put: {
+              TableName: runtime.tableName,
+              Item: { PK: `FLOOR#${id}`, SK: 'EVENT#1', input: { opinionsRecorded: true } },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { Delete: { TableName: runtime.tableName, Key: { PK: `FLOOR#${id}`, SK: '#TASK#x' } } },
+        ],
+      }),
+    );
+    transact.push(performance.now() - t);
+    t = performance.now();
+    await runtime.dynamo.client.send(
+      new PutItemCommand({
+        TableName: 'LocalStepFunctionsJournal',
+        Item: { PK: { S: `FLOOR#${id}` }, SK: { S: 'STEP#1' }, output: { S: '{"action":"submitFile"}' } },
+      }),
+    );
+    journal.push(performance.now() - t);
+  }
+  const perAction = percentile(query, 50) + percentile(transact, 50) + percentile(journal, 50);
+  return { perAction, roundTrips: 3 };
+}
+
+console.log('Preparing cases…');
+const warm = await prepareCases(WARM_UP);
+await measure(warm, 1);
+const single = await prepareCases(SINGLE_ACTIONS);
+const concurrent = await prepareCases(CONCURRENT_ACTIONS);
+const at1 = await measure(single, 1);
+const at32 = await measure(concurrent, CONCURRENT_CLIENTS);
+const floor = await storageFloor();
+await runtime.stop();
+
+const results = {
+  action: 'POST /cases/{id}/actions/submitFile',
+  at1: { samples: at1.length, p50Ms: round(percentile(at1, 50)), p99Ms: round(percentile(at1, 99)) },
+  at32: { samples: at32.length, p50Ms: round(percentile(at32, 50)), p99Ms: round(percentile(at32, 99)) },
+  throughputAt32PerSecond: 0,
+  storageFloor: { roundTripsPerAction: floor.roundTrips, p50Ms: round(floor.perAction) },
+  ratioToStorageFloor: round(percentile(at1, 50) / floor.perAction),
+  p99OverP50At32: round(percentile(at32, 99) / percentile(at32, 50)),
+  targets: { ratioToStorageFloor: 2, p99OverP50At32: 3 },
+  node: process.version,
+  measuredAt: new Date().toISOString(),
+};
+results.throughputAt32PerSecond = round((CONCURRENT_CLIENTS * 1000) / percentile(at32, 50), 0);
+
+console.log(`
+Action latency through the local HTTP API (${results.action})
+  1 client:   p50 ${results.at1.p50Ms} ms   p99 ${results.at1.p99Ms} ms   (${results.at1.samples} actions)
+  32 clients: p50 ${results.at32.p50Ms} ms   p99 ${results.at32.p99Ms} ms   (${results.at32.samples} actions)
+Storage floor: ${floor.roundTrips} DynamoDB Local round trips = ${results.storageFloor.p50Ms} ms (p50 sum)
+  ratioToStorageFloor  ${results.ratioToStorageFloor}  (target ≤ ${results.targets.ratioToStorageFloor})
+  p99OverP50At32       ${results.p99OverP50At32}  (target ≤ ${results.targets.p99OverP50At32})`);
+
+const outDir = join(import.meta.dirname, 'out');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nWritten to bench/out/latest.json`);
+process.exit(0);

@@ -1,0 +1,117 @@
+import { Duration } from 'aws-cdk-lib';
+import { type StageWorkflow, stageWorkflowKeys, workflowFunctions } from '#shared/names';
+import { type ApiRoute, apiRoutes, backgroundFunctions } from '../routes';
+
+/**
+ * What each Lambda function may touch in AWS, one line per function. The routes themselves live in
+ * `infra/routes.ts`, shared with the local server; a new route needs its line there and its line here,
+ * and the synth stops with a message naming the function when either is missing.
+ */
+export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
+  'create-case': { table: 'readWrite', workflows: { start: ['filing'] } },
+  'list-cases': { table: 'read' },
+  'get-case': { table: 'read' },
+  'get-case-history': { table: 'read', workflows: { readHistory: true } },
+  'perform-action': { table: 'readWrite', workflows: { start: stageWorkflowKeys, completeTasks: true } },
+  'get-openapi': { table: 'none' },
+  health: { table: 'none' },
+  [workflowFunctions.openTask.name]: { table: 'readWrite' },
+  [workflowFunctions.systemStep.name]: { table: 'readWrite', timeout: Duration.seconds(30) },
+  'fire-timers': {
+    table: 'readWrite',
+    workflows: { start: stageWorkflowKeys },
+    every: Duration.minutes(1),
+    timeout: Duration.seconds(55),
+  },
+};
+
+/**
+ * Access to the case table. `read` is get and query on the table and its indexes (never scan: no request
+ * path scans); `readWrite` adds put, update and delete (transactions need the same per-item actions).
+ */
+export type TableAccess = 'none' | 'read' | 'readWrite';
+
+export interface WorkflowAccess {
+  /** Stage workflows the function may start (states:StartExecution). */
+  readonly start?: readonly StageWorkflow[];
+  /** Whether it may complete waiting callback tasks (states:SendTaskSuccess / SendTaskFailure). */
+  readonly completeTasks?: boolean;
+  /** Whether it may read stage executions and their history (DescribeExecution / GetExecutionHistory). */
+  readonly readHistory?: boolean;
+}
+
+export interface FunctionAccess {
+  readonly table: TableAccess;
+  /** @default no access to the stage workflows */
+  readonly workflows?: WorkflowAccess;
+  /** Run on an EventBridge schedule at this rate. @default not scheduled */
+  readonly every?: Duration;
+  /** @default the house default of CaseFunction */
+  readonly timeout?: Duration;
+}
+
+/** What invokes a function. */
+export type FunctionTrigger =
+  /** An HTTP API route (from infra/routes.ts). */
+  | { kind: 'http'; route: ApiRoute }
+  /** A Task state of the stage workflows (its ARN is substituted into workflows/*.asl.json). */
+  | { kind: 'workflow' }
+  /** An EventBridge rule, at a fixed rate. */
+  | { kind: 'schedule'; every: Duration };
+
+export interface CaseFunctionSpec extends FunctionAccess {
+  /** The folder under `functions/`; the entry is `functions/<name>/handler.ts`, exporting `handler`. */
+  readonly name: string;
+  readonly trigger: FunctionTrigger;
+}
+
+export type HttpRouteSpec = CaseFunctionSpec & {
+  readonly trigger: Extract<FunctionTrigger, { kind: 'http' }>;
+};
+
+export const isHttpRoute = (spec: CaseFunctionSpec): spec is HttpRouteSpec => spec.trigger.kind === 'http';
+
+const workflowFunctionNames: readonly string[] = Object.values(workflowFunctions).map((fn) => fn.name);
+
+/**
+ * Joins the route list and the access table into one spec per function, and fails early, naming the
+ * function, when a function has no access line, an access line has no function, or a background
+ * function has no way to be invoked.
+ */
+export const buildFunctionSpecs = (
+  routes: readonly ApiRoute[] = apiRoutes,
+  background: readonly string[] = backgroundFunctions,
+  access: Readonly<Record<string, FunctionAccess>> = functionAccess,
+): CaseFunctionSpec[] => {
+  const accessOf = (name: string): FunctionAccess => {
+    const found = access[name];
+    if (!found)
+      throw new Error(`functions/${name} has no line in functionAccess (infra/constructs/api-routes.ts)`);
+    return found;
+  };
+  const specs: CaseFunctionSpec[] = [
+    ...routes.map(
+      (route) =>
+        ({
+          ...accessOf(route.functionName),
+          name: route.functionName,
+          trigger: { kind: 'http', route },
+        }) as const,
+    ),
+    ...background.map((name): CaseFunctionSpec => {
+      const fnAccess = accessOf(name);
+      if (fnAccess.every) return { ...fnAccess, name, trigger: { kind: 'schedule', every: fnAccess.every } };
+      if (workflowFunctionNames.includes(name)) return { ...fnAccess, name, trigger: { kind: 'workflow' } };
+      throw new Error(
+        `functions/${name} is neither a workflow function nor scheduled: nothing would invoke it`,
+      );
+    }),
+  ];
+  const names = specs.map((spec) => spec.name);
+  const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+  if (duplicate) throw new Error(`functions/${duplicate} is listed twice in infra/routes.ts`);
+  const unused = Object.keys(access).filter((name) => !names.includes(name));
+  if (unused.length > 0)
+    throw new Error(`functionAccess names functions no route or job uses: ${unused.join(', ')}`);
+  return specs;
+};

@@ -1,0 +1,97 @@
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct, type IConstruct } from 'constructs';
+import { caseTable } from '#shared/db/table';
+import type { TableAccess } from './api-routes';
+
+export interface CaseDataProps {
+  /**
+   * The alias of the table's KMS key.
+   * @default `alias/<stack name>/case-data`
+   */
+  readonly keyAlias?: string;
+}
+
+/**
+ * The case table (single-table design of `shared/db/table.ts`) and the customer-managed KMS key that
+ * encrypts it. Both outlive the stack: the records are the lasting legal history of each case.
+ */
+export class CaseData extends Construct {
+  readonly key: kms.Key;
+  readonly table: dynamodb.Table;
+
+  constructor(scope: Construct, id: string, props: CaseDataProps = {}) {
+    super(scope, id);
+
+    this.key = new kms.Key(this, 'Key', {
+      description: 'Encrypts the case table: case files hold health and addiction data.',
+      alias: props.keyAlias ?? `alias/${Stack.of(this).stackName}/case-data`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const attribute = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
+    this.table = new dynamodb.Table(this, 'CaseTable', {
+      partitionKey: attribute(caseTable.partitionKey),
+      sortKey: attribute(caseTable.sortKey),
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of caseTable.globalIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: attribute(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+  }
+}
+
+const readActions = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+];
+const writeActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+/**
+ * Grants a role access to the case table, naming the table and each index rather than `index/*`, and the
+ * KMS actions DynamoDB needs on the table's key. No access includes Scan.
+ */
+export const grantTableAccess = (
+  role: iam.IRole & IConstruct,
+  table: dynamodb.ITable,
+  key: kms.IKey,
+  access: TableAccess,
+): void => {
+  if (access === 'none') return;
+  const indexArns = caseTable.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: readActions, resources: [table.tableArn, ...indexArns] }),
+  );
+  if (access === 'read') {
+    key.grantDecrypt(role);
+    return;
+  }
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: writeActions, resources: [table.tableArn] }));
+  key.grantEncryptDecrypt(role);
+  const reason =
+    'DynamoDB needs the wildcard KMS data-key actions on the table key; the grant names that one key.';
+  Validations.of(role).acknowledge(
+    { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason },
+    { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason },
+  );
+};

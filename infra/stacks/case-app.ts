@@ -1,0 +1,30 @@
+import type { App } from 'aws-cdk-lib';
+import { DataStack } from './data-stack';
+import { IdentityStack } from './identity-stack';
+import { ServiceStack } from './service-stack';
+import { readSettings, stackNames } from './settings';
+
+/**
+ * Adds one deployment of the app (its three stacks) to a CDK app. The stacks are environment-agnostic:
+ * `cdk deploy` picks the account and region from the caller's credentials, and synth needs neither.
+ */
+export const addCaseStacks = (app: App) => {
+  const settings = readSettings(app);
+  const names = stackNames(settings);
+  const data = new DataStack(app, names.data, {
+    description: 'Compulsory drug-treatment cases: table and encryption key',
+  });
+  const identity = new IdentityStack(app, names.identity, {
+    description: 'Compulsory drug-treatment cases: officer sign-in',
+  });
+  const service = new ServiceStack(app, names.service, {
+    description: 'Compulsory drug-treatment cases: API, stage workflows, functions and alarms',
+    table: data.data.table,
+    tableKey: data.data.key,
+    userPool: identity.identity.userPool,
+    userPoolClient: identity.identity.webClient,
+    logLevel: settings.logLevel,
+    alarmEmail: settings.alarmEmail,
+  });
+  return { settings, data, identity, service };
+};

@@ -1,0 +1,88 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes, backgroundFunctions } from '#infra/routes';
+import type { ServiceStack } from '#infra/stacks/service-stack';
+import {
+  actionsOf,
+  buildCaseApp,
+  flatten,
+  logicalIdOf,
+  type PolicyStatement,
+  statementsOfRole,
+} from './case-app';
+
+describe('function permissions', () => {
+  let service: ServiceStack;
+  let template: Template;
+  const functionNames = [...apiRoutes.map((route) => route.functionName), ...backgroundFunctions];
+  const statementsOf = (name: string): PolicyStatement[] =>
+    statementsOfRole(template, logicalIdOf(service.functions.get(name).role));
+  const whoMay = (action: string): string[] =>
+    functionNames.filter((name) => actionsOf(statementsOf(name)).includes(action)).sort();
+  const resourcesFor = (name: string, action: string): string[] =>
+    statementsOf(name)
+      .filter((statement) => actionsOf([statement]).includes(action))
+      .flatMap((statement) => (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]))
+      .map(flatten);
+
+  beforeAll(() => {
+    ({ service } = buildCaseApp());
+    template = Template.fromStack(service);
+  });
+
+  it('lets only perform-action complete a waiting task', () => {
+    expect(whoMay('states:SendTaskSuccess')).toEqual(['perform-action']);
+    expect(whoMay('states:SendTaskFailure')).toEqual(['perform-action']);
+  });
+
+  it('lets only create-case, perform-action and fire-timers start a stage', () => {
+    expect(whoMay('states:StartExecution')).toEqual(['create-case', 'fire-timers', 'perform-action']);
+    expect(resourcesFor('create-case', 'states:StartExecution')).toEqual([
+      `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:stateMachine:${service.stackName}-CaseFiling`,
+    ]);
+  });
+
+  it('lets only get-case-history read execution histories', () => {
+    expect(whoMay('states:GetExecutionHistory')).toEqual(['get-case-history']);
+    expect(whoMay('states:DescribeExecution')).toEqual(['get-case-history']);
+    for (const resource of resourcesFor('get-case-history', 'states:GetExecutionHistory')) {
+      expect(resource).toMatch(new RegExp(`:execution:${service.stackName}-Case\\w+:\\*$`));
+    }
+  });
+
+  it('keeps the reading functions from writing the table', () => {
+    for (const name of ['get-case', 'list-cases', 'get-case-history']) {
+      expect(actionsOf(statementsOf(name))).toContain('dynamodb:Query');
+      const writes = actionsOf(statementsOf(name)).filter((action) =>
+        /^dynamodb:(Put|Update|Delete|BatchWrite)|^kms:(Encrypt|GenerateDataKey)/.test(action),
+      );
+      expect(writes).toEqual([]);
+    }
+  });
+
+  it('gives the open routes no table access at all', () => {
+    expect(whoMay('dynamodb:GetItem')).not.toContain('health');
+    expect(whoMay('dynamodb:GetItem')).not.toContain('get-openapi');
+  });
+
+  it('never allows a table scan', () => {
+    expect(whoMay('dynamodb:Scan')).toEqual([]);
+  });
+
+  it('names each index instead of granting index/*', () => {
+    const resources = resourcesFor('list-cases', 'dynamodb:Query');
+    expect(resources.some((resource) => resource.endsWith('/index/GSI1'))).toBe(true);
+    expect(resources.filter((resource) => resource.includes('*'))).toEqual([]);
+  });
+
+  it('grants "*" resources only for actions that have no resource-level permissions', () => {
+    const allowedOnStar =
+      /^(xray:|logs:(Create|Get|Update|Delete|List)LogDelivery|logs:ListLogDeliveries|logs:(PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)$)/;
+    for (const policy of Object.values(template.findResources('AWS::IAM::Policy'))) {
+      for (const statement of policy.Properties.PolicyDocument.Statement as PolicyStatement[]) {
+        if (statement.Resource !== '*') continue;
+        for (const action of actionsOf([statement])) expect(action).toMatch(allowedOnStar);
+      }
+    }
+  });
+});
