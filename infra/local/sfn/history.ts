@@ -49,6 +49,9 @@ export function historyText(value: unknown): string {
  * written to the journal in the background, in order and in batches. After a restart the
  * replay regenerates the same events from the start; those already persisted are dropped.
  */
+/** History is rebuilt by replay after a crash, so batching it costs no durability. */
+const HISTORY_BATCH_DELAY_MS = 25;
+
 export class ExecutionHistory {
   readonly events: RecordedEvent[];
   private generated = 0;
@@ -90,7 +93,8 @@ export class ExecutionHistory {
   }
 
   private async write(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
+    // Gather the events of a burst of state changes into one batch write, off the hot path.
+    await new Promise((resolve) => setTimeout(resolve, HISTORY_BATCH_DELAY_MS));
     try {
       while (this.unwritten.length > 0) {
         const batch = this.unwritten.splice(0, 100);
