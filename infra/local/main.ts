@@ -5,6 +5,12 @@ import { startLocalRuntime } from './runtime';
  * `npm start`: the whole system on this machine, no AWS account. PORT (default 3000) and
  * DATA_DIR (default .data/) are read and validated here, once.
  */
+// ADR 0001: we run on Node 20 on purpose; the SDK's reminder about Node 22 is not news to a user.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (warning.name !== 'NodeVersionSupportWarning') console.warn(`${warning.name}: ${warning.message}`);
+});
+
 const env = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
