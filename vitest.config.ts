@@ -6,9 +6,10 @@ export default defineConfig({
     // Keep test output readable; warnings and errors still show.
     env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { test: { name: 'functions', include: ['test/functions/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'functions', include: ['test/functions/**/*.test.ts'] } },
       {
+        extends: true,
         test: {
           name: 'workflows',
           include: ['test/workflows/**/*.test.ts'],
@@ -17,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -25,6 +27,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
