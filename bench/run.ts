@@ -143,6 +143,13 @@ async function storageFloor(): Promise<{ perAction: number; roundTrips: number }
             },
           },
           { Delete: { TableName: runtime.tableName, Key: { PK: `FLOOR#${id}`, SK: '#TASK#x' } } },
+          {
+            Put: {
+              TableName: runtime.tableName,
+              Item: { PK: `FLOOR#${id}`, SK: 'DONE#x', output: { action: 'submitFile' } },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
         ],
       }),
     );

@@ -9,7 +9,14 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { CaseEvent, CaseRecord, IdempotencyRecord, PendingTask, StageTimer } from '../domain/case';
+import type {
+  CaseEvent,
+  CaseRecord,
+  CompletedTask,
+  IdempotencyRecord,
+  PendingTask,
+  StageTimer,
+} from '../domain/case';
 import {
   type CaseChange,
   type CaseStore,
@@ -23,6 +30,7 @@ import {
   CASE_HEAD_PREFIX,
   caseItem,
   caseKey,
+  completedTaskKey,
   EVENT_PREFIX,
   eventItem,
   idempotencyKey,
@@ -118,6 +126,17 @@ export class DynamoCaseRepository implements CaseStore {
       items.push({ Delete: { TableName: table, Key: taskKey(change.next.caseId, taskId) } });
       failures.push('version');
     }
+    for (const done of change.completeTasks ?? []) {
+      items.push({ Delete: { TableName: table, Key: taskKey(done.caseId, done.taskId) } });
+      items.push({
+        Put: {
+          TableName: table,
+          Item: { ...completedTaskKey(done.caseId, done.taskId), entity: 'completedTask', ...done },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+      failures.push('version', 'version');
+    }
     for (const timer of change.putTimers ?? []) {
       items.push({ Put: { TableName: table, Item: timerItem(timer) } });
       failures.push('version');
@@ -148,6 +167,17 @@ export class DynamoCaseRepository implements CaseStore {
       new GetCommand({ TableName: this.tableName, Key: idempotencyKey(key), ConsistentRead: true }),
     );
     return Item ? withoutKeys<IdempotencyRecord & { ttl?: number }>(Item) : undefined;
+  }
+
+  async getCompletedTask(caseId: string, taskId: string): Promise<CompletedTask | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: completedTaskKey(caseId, taskId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? withoutKeys<CompletedTask>(Item) : undefined;
   }
 
   async listCases(query: {

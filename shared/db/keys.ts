@@ -11,6 +11,10 @@ export const eventKey = (caseId: string, seq: number) => ({
   PK: `CASE#${caseId}`,
   SK: `EVENT#${String(seq).padStart(8, '0')}`,
 });
+export const completedTaskKey = (caseId: string, taskId: string) => ({
+  PK: `CASE#${caseId}`,
+  SK: `DONE#${taskId}`,
+});
 export const timerKey = (timerId: string) => ({ PK: `TIMER#${timerId}`, SK: '#TIMER' });
 export const idempotencyKey = (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: '#IDEMPOTENCY' });
 

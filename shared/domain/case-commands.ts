@@ -183,6 +183,8 @@ export class CaseCommands {
       actor: personActor(actor),
       action: actionName,
       input,
+      executionArn: task.executionArn,
+      stateName: task.stateName,
     };
     const remaining = found.tasks.filter((t) => t.taskId !== task.taskId);
     const response = { status: 200, body: toCaseView(next, remaining, today) };
@@ -192,7 +194,7 @@ export class CaseCommands {
       expectedVersion: found.record.version,
       next,
       event,
-      deleteTaskIds: [task.taskId],
+      completeTasks: [{ taskId: task.taskId, caseId, action: actionName, output, completedAt: at }],
       deleteTimers:
         followUp.kind === 'startStage' && followUp.timerId
           ? [{ timerId: followUp.timerId, mustBePending: true }]

@@ -49,8 +49,20 @@ export interface PendingTask {
   unitId: string;
   dueOn: IsoDate;
   openedAt: string;
+  /** The workflow execution and state that wait for this task, when one does. */
+  executionArn?: string;
+  stateName?: string;
   /** Server-side only: never returned to a client. */
   completion: TaskCompletion;
+}
+
+/** What remains of a task once performed: enough to complete its token again after a crash. */
+export interface CompletedTask {
+  taskId: string;
+  caseId: string;
+  action: ActionName;
+  output: unknown;
+  completedAt: string;
 }
 
 export type EventActor = { kind: 'person'; userId: string; role: Role; unitId: string } | { kind: 'system' };

@@ -1,5 +1,12 @@
 import type { StageWorkflow } from '../names';
-import type { CaseEvent, CaseRecord, IdempotencyRecord, PendingTask, StageTimer } from './case';
+import type {
+  CaseEvent,
+  CaseRecord,
+  CompletedTask,
+  IdempotencyRecord,
+  PendingTask,
+  StageTimer,
+} from './case';
 import type { Stage } from './pipeline';
 
 /** One atomic change of a case: the versioned case item plus its append-only event, and more. */
@@ -9,6 +16,8 @@ export interface CaseChange {
   event: CaseEvent;
   putTasks?: PendingTask[];
   deleteTaskIds?: string[];
+  /** Pending tasks performed by this change: removed from the pending ones, kept as completed. */
+  completeTasks?: CompletedTask[];
   putTimers?: StageTimer[];
   /** Timers to remove; `mustBePending` makes the change fail if the timer already fired. */
   deleteTimers?: { timerId: string; mustBePending: boolean }[];
@@ -27,6 +36,7 @@ export interface CaseStore {
   /** Throws VersionConflict when the case moved on, TimerAlreadyFired when a timer has fired. */
   commit(change: CaseChange): Promise<void>;
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  getCompletedTask(caseId: string, taskId: string): Promise<CompletedTask | undefined>;
   listCases(query: {
     unitId?: string;
     stage?: Stage;

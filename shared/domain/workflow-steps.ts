@@ -14,6 +14,7 @@ export const openTaskInput = z.object({
   taskToken: z.string().min(1),
   caseId: z.string().min(1),
   action: z.enum(actionNames),
+  stateName: z.string().min(1).optional(),
   executionArn: z.string().min(1),
 });
 
@@ -50,6 +51,13 @@ export class WorkflowSteps {
   async openTask(payload: unknown): Promise<{ taskId: string }> {
     const input = parseOrThrow(openTaskInput, payload);
     const taskId = createHash('sha256').update(input.taskToken).digest('base64url').slice(0, 22);
+    // A token handed out again after a crash may belong to a task someone already performed,
+    // whose completion never reached the workflow: complete it now instead of reopening it.
+    const completed = await this.deps.store.getCompletedTask(input.caseId, taskId);
+    if (completed) {
+      await this.deps.engine.completeTask(input.taskToken, completed.output);
+      return { taskId };
+    }
     await this.change(input.caseId, (record, tasks, now) => {
       if (tasks.some((t) => t.taskId === taskId)) return undefined;
       if (record.stage === 'CLOSED') throw new CaseStateError(`case ${record.caseId} is closed`);
@@ -63,6 +71,8 @@ export class WorkflowSteps {
         unitId: record.routing[definition.unit],
         dueOn: this.dueOn(definition.deadline, today, record),
         openedAt: now.toISOString(),
+        executionArn: input.executionArn,
+        stateName: input.stateName,
         completion: { kind: 'taskToken', taskToken: input.taskToken },
       };
       return {
@@ -72,6 +82,7 @@ export class WorkflowSteps {
           action: input.action,
           detail: { dueOn: task.dueOn, role: task.role, unitId: task.unitId },
           executionArn: input.executionArn,
+          stateName: input.stateName,
         },
         putTasks: [task],
       };

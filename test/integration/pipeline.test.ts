@@ -110,6 +110,16 @@ describe('the pipeline through the local HTTP API', () => {
     expect(history.body.events.map((e: { seq: number }) => e.seq)).toEqual(
       types.map((_: string, i: number) => i + 1),
     );
+    const review = history.body.events.find(
+      (e: { action?: string; type: string }) => e.action === 'review' && e.type === 'actionPerformed',
+    );
+    expect(review).toMatchObject({
+      actor: { kind: 'person', userId: users.reviewer, role: 'reviewer', unitId: 'ldtbxh-tp-lai-chau' },
+      input: { decision: 'forward' },
+      stateName: 'Await Review',
+      executionArn: expect.stringMatching(new RegExp(`:execution:CaseFiling:${caseId}-filing$`)),
+    });
+    expect(Date.parse(review.at)).toBeGreaterThan(0);
     const workflows = history.body.executions.map(
       (e: { workflow: string; status: string }) => `${e.workflow}:${e.status}`,
     );

@@ -1,4 +1,11 @@
-import type { CaseEvent, CaseRecord, IdempotencyRecord, PendingTask, StageTimer } from '#shared/domain/case';
+import type {
+  CaseEvent,
+  CaseRecord,
+  CompletedTask,
+  IdempotencyRecord,
+  PendingTask,
+  StageTimer,
+} from '#shared/domain/case';
 import {
   type CaseChange,
   type CaseStore,
@@ -17,6 +24,7 @@ export class MemoryCaseStore implements CaseStore {
   readonly events: CaseEvent[] = [];
   readonly timers = new Map<string, StageTimer>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
+  readonly completed = new Map<string, CompletedTask>();
 
   async getCase(caseId: string) {
     const record = this.cases.get(caseId);
@@ -47,6 +55,10 @@ export class MemoryCaseStore implements CaseStore {
     this.events.push(change.event);
     for (const task of change.putTasks ?? []) this.tasks.set(task.taskId, task);
     for (const id of change.deleteTaskIds ?? []) this.tasks.delete(id);
+    for (const done of change.completeTasks ?? []) {
+      this.tasks.delete(done.taskId);
+      this.completed.set(done.taskId, done);
+    }
     for (const timer of change.putTimers ?? []) this.timers.set(timer.timerId, timer);
     for (const t of change.deleteTimers ?? []) this.timers.delete(t.timerId);
     if (change.idempotency) this.idempotency.set(change.idempotency.key, change.idempotency);
@@ -54,6 +66,10 @@ export class MemoryCaseStore implements CaseStore {
 
   async getIdempotency(key: string) {
     return this.idempotency.get(key);
+  }
+
+  async getCompletedTask(_caseId: string, taskId: string) {
+    return this.completed.get(taskId);
   }
 
   async listCases(query: {

@@ -147,4 +147,19 @@ describe('WorkflowSteps', () => {
       actor: { kind: 'system' },
     });
   });
+
+  it('completes a token handed out again for a task already performed, instead of reopening it', async () => {
+    await steps.openTask({ taskToken: 'tok', caseId, action: 'submitFile', executionArn: 'arn:exec' });
+    const version = store.cases.get(caseId)?.version ?? 0;
+    await commands.performAction(actors.police, caseId, 'submitFile', {
+      expectedVersion: version,
+      input: { opinionsRecorded: true },
+    });
+    // The process died before the workflow heard of it; after a restart the engine hands the same token out.
+    await steps.openTask({ taskToken: 'tok', caseId, action: 'submitFile', executionArn: 'arn:exec' });
+    expect(store.tasks.size).toBe(0);
+    expect(store.cases.get(caseId)?.version).toBe(version + 1);
+    expect(engine.completed.map((c) => c.taskToken)).toEqual(['tok', 'tok']);
+    expect(engine.completed[1]?.output).toEqual(engine.completed[0]?.output);
+  });
 });
