@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError } from '../errors';
 import type { CaseEvent, CaseRecord, IdempotencyRecord, TaskCompletion } from './case';
-import { currentLegalProfile } from './case';
 import { caseFileSchema } from './case-file';
 import { applyAction } from './case-rules';
 import { type CaseView, toCaseView } from './case-views';
 import { ageOn, vietnamDate } from './dates';
+import { profileInForceOn } from './legal-profile';
 import { isActionName, pipelineActions } from './pipeline';
 import {
   type CaseChange,
@@ -101,7 +101,7 @@ export class CaseCommands {
       caseId,
       version: 1,
       stage: 'NOTIFIED',
-      legalProfile: currentLegalProfile,
+      legalProfile: profileInForceOn(today).version,
       minor,
       file,
       routing,

@@ -1,16 +1,15 @@
 import type { z } from 'zod';
 import type { CaseRecord } from './case';
 import type { IsoDate } from './dates';
-import {
-  type ActionName,
-  type admitInput,
-  adultTermMonths,
-  type decideInput,
-  minorTermMonths,
-  type recordRelapseInput,
-  type releaseInput,
-  type reviewInput,
-  type supplementFileInput,
+import { legalProfile } from './legal-profile';
+import type {
+  ActionName,
+  admitInput,
+  decideInput,
+  recordRelapseInput,
+  releaseInput,
+  reviewInput,
+  supplementFileInput,
 } from './pipeline';
 import { ruleViolation } from './validation';
 
@@ -42,7 +41,8 @@ export function applyAction(
       const decision = input as z.infer<typeof decideInput>;
       notInFuture('input.decidedOn', decision.decidedOn, today);
       if (decision.outcome === 'apply') {
-        const range = record.minor ? minorTermMonths : adultTermMonths;
+        const { term } = legalProfile(record.legalProfile);
+        const range = record.minor ? term.minor : term.adult;
         const months = decision.months ?? 0;
         if (months < range.min || months > range.max) {
           throw ruleViolation(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseRecord, PendingTask } from './case';
 import type { IsoDate } from './dates';
+import { deadlineSource } from './deadlines';
 import { type ActionName, pipelineActions } from './pipeline';
 
 /** What a client sees of a pending task: enough to discover the next step without hard-coding it. */
@@ -29,7 +30,11 @@ export function actionInputJsonSchema(action: ActionName): unknown {
   return schema;
 }
 
-export function toTaskView(task: PendingTask, today: IsoDate): TaskView {
+export function toTaskView(
+  task: PendingTask,
+  record: Pick<CaseRecord, 'legalProfile'>,
+  today: IsoDate,
+): TaskView {
   const definition = pipelineActions[task.action];
   return {
     taskId: task.taskId,
@@ -39,14 +44,14 @@ export function toTaskView(task: PendingTask, today: IsoDate): TaskView {
     unitId: task.unitId,
     dueOn: task.dueOn,
     overdue: today > task.dueOn,
-    deadlineSource: definition.deadline.source,
+    deadlineSource: deadlineSource(definition.deadline, record),
     inputSchema: actionInputJsonSchema(task.action),
   };
 }
 
 export function toCaseView(record: CaseRecord, tasks: PendingTask[], today: IsoDate): CaseView {
   const pendingTasks = tasks
-    .map((t) => toTaskView(t, today))
+    .map((t) => toTaskView(t, record, today))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.action.localeCompare(b.action));
   return { ...record, pendingTasks };
 }

@@ -5,9 +5,6 @@ import type { ActionName, Outcome, Stage } from './pipeline';
 import type { Role } from './roles';
 import type { CaseRouting } from './units';
 
-/** The legal profile a case follows for its whole life (DOMAIN.md "Sources"). */
-export const currentLegalProfile = '2022-01-01' as const;
-
 export interface CourtDecision {
   outcome: 'apply' | 'notApply';
   decisionNumber: string;
@@ -21,6 +18,7 @@ export interface CaseRecord {
   version: number;
   stage: Stage;
   outcome?: Outcome;
+  /** The legal profile in force when the file was opened; the case keeps it for life. */
   legalProfile: string;
   minor: boolean;
   file: CaseFile;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StageWorkflow } from '../names';
 import { fileDocumentSchema, isoDate } from './case-file';
+import type { DeadlineKey } from './legal-profile';
 import type { Role } from './roles';
 import type { CaseRouting } from './units';
 
@@ -24,9 +25,9 @@ export type Stage = (typeof stages)[number];
 export const outcomes = ['rejectedAtReview', 'notApplied', 'completed', 'relapsed'] as const;
 export type Outcome = (typeof outcomes)[number];
 
+/** A task is due after a time limit of the case's legal profile, or on a date the case carries. */
 export type DeadlineRule =
-  | { kind: 'workingDays'; days: number; source: string }
-  | { kind: 'calendarDays'; days: number; source: string }
+  | { kind: 'limit'; limit: DeadlineKey }
   | { kind: 'caseDate'; field: 'releaseDueOn' | 'supervisionEndsOn'; source: string };
 
 export interface ActionDefinition {
@@ -106,8 +107,7 @@ export const pipelineActions = {
     role: 'police',
     unit: 'filing',
     stage: 'NOTIFIED',
-    // 3 working days to read the file, then 1 working day to send it.
-    deadline: { kind: 'workingDays', days: 4, source: 'Nghị định 116/2021/NĐ-CP, Điều 42 khoản 3, 4' },
+    deadline: { kind: 'limit', limit: 'readAndSendFile' },
     input: submitFileInput,
     completes: { kind: 'taskToken' },
   },
@@ -116,7 +116,7 @@ export const pipelineActions = {
     role: 'reviewer',
     unit: 'review',
     stage: 'UNDER_REVIEW',
-    deadline: { kind: 'workingDays', days: 2, source: 'Nghị định 116/2021/NĐ-CP, Điều 43 khoản 1' },
+    deadline: { kind: 'limit', limit: 'review' },
     input: reviewInput,
     completes: { kind: 'taskToken' },
   },
@@ -125,7 +125,7 @@ export const pipelineActions = {
     role: 'police',
     unit: 'filing',
     stage: 'SUPPLEMENTING',
-    deadline: { kind: 'workingDays', days: 2, source: 'Nghị định 116/2021/NĐ-CP, Điều 43 khoản 1' },
+    deadline: { kind: 'limit', limit: 'supplement' },
     input: supplementFileInput,
     completes: { kind: 'taskToken' },
   },
@@ -134,7 +134,7 @@ export const pipelineActions = {
     role: 'court',
     unit: 'court',
     stage: 'AT_COURT',
-    deadline: { kind: 'calendarDays', days: 15, source: 'Pháp lệnh 03/2022/UBTVQH15, Điều 8' },
+    deadline: { kind: 'limit', limit: 'courtDecision' },
     input: decideInput,
     completes: { kind: 'taskToken' },
   },
@@ -143,7 +143,7 @@ export const pipelineActions = {
     role: 'centre',
     unit: 'centre',
     stage: 'AWAITING_ADMISSION',
-    deadline: { kind: 'calendarDays', days: 5, source: 'Nghị định 116/2021/NĐ-CP, Điều 54 khoản 1' },
+    deadline: { kind: 'limit', limit: 'escort' },
     input: admitInput,
     completes: { kind: 'taskToken' },
   },
@@ -174,22 +174,3 @@ export const pipelineActions = {
 export type ActionName = keyof typeof pipelineActions;
 export const actionNames = Object.keys(pipelineActions) as ActionName[];
 export const isActionName = (name: string): name is ActionName => Object.hasOwn(pipelineActions, name);
-
-/** Legal ranges of the measure's duration: adults 12–24 months (XLVPHC Art. 95). */
-export const adultTermMonths = {
-  min: 12,
-  max: 24,
-  source: 'Luật Xử lý vi phạm hành chính 2012, Điều 95',
-} as const;
-/** Minors 12 to under 18: 6–12 months (PCMT-2021 Art. 33(3)). */
-export const minorTermMonths = {
-  min: 6,
-  max: 12,
-  source: 'Luật Phòng, chống ma túy 2021, Điều 33 khoản 3',
-} as const;
-/** Post-treatment management after a compulsory measure: 2 years for adults, 1 for minors (PCMT-2021 Art. 40). */
-export const supervisionYears = {
-  adult: 2,
-  minor: 1,
-  source: 'Luật Phòng, chống ma túy 2021, Điều 40',
-} as const;

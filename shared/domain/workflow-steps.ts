@@ -4,10 +4,12 @@ import type { Clock } from '../clock';
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from './case';
 import { timerIdFor } from './case';
 import { addDays, addMonths, type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
-import { actionNames, type DeadlineRule, outcomes, pipelineActions, supervisionYears } from './pipeline';
+import { dueOn, endOfLimit } from './deadlines';
+import { legalProfile } from './legal-profile';
+import { actionNames, outcomes, pipelineActions } from './pipeline';
 import { type CaseChange, type CaseStore, VersionConflict, type WorkflowEngine } from './ports';
 import { parseOrThrow } from './validation';
-import { addWorkingDays, type HolidayCalendar } from './working-days';
+import type { HolidayCalendar } from './working-days';
 
 /** The payload a `.waitForTaskToken` state hands to the open-task function. */
 export const openTaskInput = z.object({
@@ -40,8 +42,6 @@ export interface WorkflowStepDeps {
 }
 
 const MAX_ATTEMPTS = 8;
-/** ND-116 Art. 62(1): the centre notifies at least 15 days before the end of the term. */
-const RELEASE_NOTICE_DAYS = 15;
 
 /** The steps the workflows run without a person: open a task, close, schedule and fire timers. */
 export class WorkflowSteps {
@@ -69,7 +69,7 @@ export class WorkflowSteps {
         action: input.action,
         role: definition.role,
         unitId: record.routing[definition.unit],
-        dueOn: this.dueOn(definition.deadline, today, record),
+        dueOn: dueOn(definition.deadline, today, record, this.deps.calendar),
         openedAt: now.toISOString(),
         executionArn: input.executionArn,
         stateName: input.stateName,
@@ -118,7 +118,9 @@ export class WorkflowSteps {
           if (!record.admittedOn || !months)
             throw new CaseStateError('release needs an admission and a term');
           const releaseDueOn = addMonths(record.admittedOn, months);
-          const timer = this.timer(record, 'release', addDays(releaseDueOn, -RELEASE_NOTICE_DAYS), {});
+          // The centre notifies the release ahead of the end date (ND-116 Art. 62(1)).
+          const notice = legalProfile(record.legalProfile).limits.releaseNotice;
+          const timer = this.timer(record, 'release', addDays(releaseDueOn, -notice.amount), {});
           return {
             next: { ...record, stage: 'IN_TREATMENT', releaseDueOn },
             event: { type: 'releaseScheduled', detail: { releaseDueOn }, executionArn: input.executionArn },
@@ -130,8 +132,9 @@ export class WorkflowSteps {
         await this.change(input.caseId, (record, _tasks, now) => {
           if (record.supervisionEndsOn) return undefined;
           if (!record.releasedOn) throw new CaseStateError('supervision needs a release date');
-          const years = record.minor ? supervisionYears.minor : supervisionYears.adult;
-          const supervisionEndsOn = addMonths(record.releasedOn, 12 * years);
+          const { limits } = legalProfile(record.legalProfile);
+          const period = record.minor ? limits.supervisionMinor : limits.supervisionAdult;
+          const supervisionEndsOn = endOfLimit(period, record.releasedOn, this.deps.calendar);
           const timer = this.timer(record, 'supervisionEnd', supervisionEndsOn, { outcome: 'completed' });
           const relapseTask: PendingTask = {
             taskId: `${record.caseId}-recordRelapse`,
@@ -183,17 +186,6 @@ export class WorkflowSteps {
       fired += 1;
     }
     return fired;
-  }
-
-  private dueOn(rule: DeadlineRule, today: IsoDate, record: CaseRecord): IsoDate {
-    switch (rule.kind) {
-      case 'workingDays':
-        return addWorkingDays(today, rule.days, this.deps.calendar);
-      case 'calendarDays':
-        return addDays(today, rule.days);
-      case 'caseDate':
-        return record[rule.field] ?? today;
-    }
   }
 
   private timer(

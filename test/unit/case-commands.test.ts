@@ -50,7 +50,7 @@ describe('CaseCommands', () => {
         stage: 'NOTIFIED',
         version: 1,
         minor: false,
-        legalProfile: '2022-01-01',
+        legalProfile: '2026-07-01',
       });
       expect(result.body.routing).toEqual({
         filing: 'p-dong-phong',
