@@ -43,12 +43,15 @@ const token = (await call('POST', '/local/sign-in', undefined, { userId: 'police
   .token as string;
 
 /** Cases waiting for the police to send the file: each bench action moves one of them on. */
+let citizen = 0;
+
 async function prepareCases(count: number): Promise<{ caseId: string; version: number }[]> {
   const cases: { caseId: string; version: number }[] = [];
   let next = 0;
   const worker = async () => {
     while (next < count) {
-      const n = next++;
+      next += 1;
+      const n = citizen++;
       const created = await call('POST', '/cases', token, {
         person: {
           fullName: 'Người Thử Nghiệm',

@@ -25,6 +25,12 @@ export const apiRoutes: readonly ApiRoute[] = [
     functionName: 'perform-action',
     authenticated: true,
   },
+  {
+    method: 'GET',
+    path: '/persons/{citizenId}/cases',
+    functionName: 'get-person-cases',
+    authenticated: true,
+  },
 ];
 
 /** Functions that no route calls: invoked by the workflows or on a schedule. */

@@ -12,10 +12,12 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'list-cases': { table: 'read' },
   'get-case': { table: 'read' },
   'get-case-history': { table: 'read', workflows: { readHistory: true } },
+  'get-person-cases': { table: 'read' },
   'perform-action': { table: 'readWrite', workflows: { start: stageWorkflowKeys, completeTasks: true } },
   'get-openapi': { table: 'none' },
   health: { table: 'none' },
-  [workflowFunctions.openTask.name]: { table: 'readWrite' },
+  // Completes a token again when a task was performed before a crash (WorkflowSteps.openTask).
+  [workflowFunctions.openTask.name]: { table: 'readWrite', workflows: { completeTasks: true } },
   [workflowFunctions.systemStep.name]: { table: 'readWrite', timeout: Duration.seconds(30) },
   'fire-timers': {
     table: 'readWrite',

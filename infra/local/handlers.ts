@@ -4,6 +4,7 @@ import { handler as fireTimers } from '#functions/fire-timers/handler';
 import { handler as getCase } from '#functions/get-case/handler';
 import { handler as getCaseHistory } from '#functions/get-case-history/handler';
 import { handler as getOpenapi } from '#functions/get-openapi/handler';
+import { handler as getPersonCases } from '#functions/get-person-cases/handler';
 import { handler as health } from '#functions/health/handler';
 import { handler as listCases } from '#functions/list-cases/handler';
 import { handler as openTask } from '#functions/open-task/handler';
@@ -21,6 +22,7 @@ export const localHandlers: Record<string, LocalHandler> = {
   'get-case-history': getCaseHistory,
   'perform-action': performAction,
   'get-openapi': getOpenapi,
+  'get-person-cases': getPersonCases,
   health,
   'open-task': openTask,
   'system-step': systemStep,

@@ -102,6 +102,22 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: '{ events, cursor, executions }' }, 404: problem },
         },
       },
+      '/persons/{citizenId}/cases': {
+        get: {
+          summary: 'Every case of one person, newest first',
+          security: bearer,
+          parameters: [
+            {
+              name: 'citizenId',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', pattern: '^\\d{12}$' },
+            },
+            ...queryParameters(historyQuery),
+          ],
+          responses: { 200: { description: '{ citizenId, items, cursor }' }, 400: problem },
+        },
+      },
       '/cases/{id}/actions/{action}': {
         post: {
           summary: 'Perform a pending action',

@@ -35,6 +35,7 @@ import {
   eventItem,
   idempotencyKey,
   PENDING_TIMERS,
+  personPartition,
   stagePartition,
   taskItem,
   taskKey,
@@ -205,6 +206,23 @@ export class DynamoCaseRepository implements CaseStore {
           ExpressionAttributeValues: { ':pk': stagePartition(query.stage ?? 'NOTIFIED') },
         };
     return this.page<CaseRecord>({ ...input, ScanIndexForward: false }, query.limit, query.cursor);
+  }
+
+  async listCasesOfPerson(
+    citizenId: string,
+    query: { limit: number; cursor?: string },
+  ): Promise<Page<CaseRecord>> {
+    return this.page<CaseRecord>(
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :pk',
+        ExpressionAttributeValues: { ':pk': personPartition(citizenId) },
+        ScanIndexForward: false,
+      },
+      query.limit,
+      query.cursor,
+    );
   }
 
   async listEvents(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseEvent>> {

@@ -25,6 +25,7 @@ export const PENDING_TIMERS = 'TIMERS#PENDING';
 
 export const unitPartition = (unitId: string) => `UNIT#${unitId}`;
 export const stagePartition = (stage: Stage) => `STAGE#${stage}`;
+export const personPartition = (citizenId: string) => `PERSON#${citizenId}`;
 export const inboxPartition = (role: string, unitId: string) => `INBOX#${role}#${unitId}`;
 
 export const caseItem = (record: CaseRecord) => ({
@@ -34,6 +35,8 @@ export const caseItem = (record: CaseRecord) => ({
   GSI1SK: `${record.stage}#${record.updatedAt}#${record.caseId}`,
   GSI2PK: stagePartition(record.stage),
   GSI2SK: `${record.updatedAt}#${record.caseId}`,
+  GSI3PK: personPartition(record.file.person.citizenId),
+  GSI3SK: `${record.openedAt}#${record.caseId}`,
   ...record,
 });
 
@@ -59,7 +62,7 @@ export const timerItem = (timer: StageTimer) => ({
   ...timer,
 });
 
-const keyAttributes = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity'];
+const keyAttributes = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'entity'];
 
 /** Strips the table's key attributes from an item read back. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {

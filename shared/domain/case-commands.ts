@@ -95,6 +95,16 @@ export class CaseCommands {
       );
     }
 
+    // One open file per person: an earlier case must have closed (a relapse closes it first).
+    const earlier = await this.deps.store.listCasesOfPerson(file.person.citizenId, { limit: 20 });
+    const open = earlier.items.find((c) => c.stage !== 'CLOSED');
+    if (open) {
+      throw new ConflictError('Người này đang có hồ sơ chưa kết thúc; không lập hồ sơ thứ hai.', {
+        errors: [{ field: 'person.citizenId', rule: 'đã có hồ sơ đang xử lý' }],
+        openCaseId: open.caseId,
+      });
+    }
+
     const caseId = this.deps.newId();
     const at = now.toISOString();
     const record: CaseRecord = {

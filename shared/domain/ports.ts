@@ -43,6 +43,8 @@ export interface CaseStore {
     limit: number;
     cursor?: string;
   }): Promise<Page<CaseRecord>>;
+  /** Every case of one person (by citizen ID), newest first: relapses and earlier measures show. */
+  listCasesOfPerson(citizenId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
   listEvents(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseEvent>>;
   listDueTimers(now: string, limit: number): Promise<StageTimer[]>;
   /** Marks a pending timer as firing; false when someone else claimed or cancelled it. */

@@ -1,5 +1,5 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiEvent, lambdaContext } from '../support/api-event';
@@ -32,6 +32,7 @@ describe('create-case handler', () => {
   });
 
   it('creates the case and starts the filing execution named after the case', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
     ddb.on(TransactWriteCommand).resolves({});
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:exec', startDate: new Date() });
 
@@ -41,6 +42,11 @@ describe('create-case handler', () => {
     );
 
     expect(response.statusCode).toBe(201);
+    // The person's earlier cases are read by index, never by scan.
+    expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
+      IndexName: 'GSI3',
+      ExpressionAttributeValues: { ':pk': `PERSON#${aCaseFile().person.citizenId}` },
+    });
     const body = JSON.parse(response.body ?? '{}');
     expect(response.headers?.location).toBe(`/cases/${body.caseId}`);
     const start = sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input;

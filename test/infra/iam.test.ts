@@ -30,9 +30,9 @@ describe('function permissions', () => {
     template = Template.fromStack(service);
   });
 
-  it('lets only perform-action complete a waiting task', () => {
-    expect(whoMay('states:SendTaskSuccess')).toEqual(['perform-action']);
-    expect(whoMay('states:SendTaskFailure')).toEqual(['perform-action']);
+  it('lets only perform-action, and open-task re-completing a task performed before a crash, complete a waiting task', () => {
+    expect(whoMay('states:SendTaskSuccess')).toEqual(['open-task', 'perform-action']);
+    expect(whoMay('states:SendTaskFailure')).toEqual(['open-task', 'perform-action']);
   });
 
   it('lets only create-case, perform-action and fire-timers start a stage', () => {
@@ -51,7 +51,7 @@ describe('function permissions', () => {
   });
 
   it('keeps the reading functions from writing the table', () => {
-    for (const name of ['get-case', 'list-cases', 'get-case-history']) {
+    for (const name of ['get-case', 'list-cases', 'get-case-history', 'get-person-cases']) {
       expect(actionsOf(statementsOf(name))).toContain('dynamodb:Query');
       const writes = actionsOf(statementsOf(name)).filter((action) =>
         /^dynamodb:(Put|Update|Delete|BatchWrite)|^kms:(Encrypt|GenerateDataKey)/.test(action),

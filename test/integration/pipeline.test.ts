@@ -23,9 +23,8 @@ describe('the pipeline through the local HTTP API', () => {
     return new Date(Date.parse(clock.body.now) + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
   };
 
-  const openCase = async () => {
-    nextCitizen += 1;
-    const file = aCaseFile({ person: { citizenId: `012090${String(nextCitizen).padStart(6, '0')}` } });
+  const openCase = async (citizenId = `012090${String(++nextCitizen).padStart(6, '0')}`) => {
+    const file = aCaseFile({ person: { citizenId } });
     const response = await api.request('POST', '/cases', { as: users.police, body: file });
     expect(response.status).toBe(201);
     return response.body.caseId as string;
@@ -193,7 +192,26 @@ describe('the pipeline through the local HTTP API', () => {
       note: 'Xét nghiệm dương tính với ma túy.',
     });
     expect(relapse.status).toBe(200);
-    expect((await api.waitFor(caseId, 'CLOSED', users.supervisor)).body.outcome).toBe('relapsed');
+    const closed = await api.waitFor(caseId, 'CLOSED', users.supervisor);
+    expect(closed.body.outcome).toBe('relapsed');
+
+    // The officer filing again sees the person's earlier case; the new file may now be opened.
+    const citizenId = closed.body.file.person.citizenId;
+    const secondCase = await openCase(citizenId);
+    const person = await api.request('GET', `/persons/${citizenId}/cases`, { as: users.police });
+    expect(person.status).toBe(200);
+    expect(person.body.items.map((c: { caseId: string; stage: string }) => [c.caseId, c.stage])).toEqual([
+      [secondCase, 'NOTIFIED'],
+      [caseId, 'CLOSED'],
+    ]);
+    expect(person.body.items[1]).toMatchObject({ outcome: 'relapsed', decision: { months: 12 } });
+    const duplicate = await api.request('POST', '/cases', {
+      as: users.police,
+      body: aCaseFile({ person: { citizenId } }),
+    });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.openCaseId).toBe(secondCase);
+    expect((await api.request('GET', '/persons/12345/cases', { as: users.police })).status).toBe(400);
   });
 
   it('lets one of two officers acting at once win and tells the other, recording the step once', async () => {

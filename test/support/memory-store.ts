@@ -84,6 +84,10 @@ export class MemoryCaseStore implements CaseStore {
     return { items: items.slice(0, query.limit) };
   }
 
+  async listCasesOfPerson(citizenId: string): Promise<Page<CaseRecord>> {
+    return { items: [...this.cases.values()].filter((c) => c.file.person.citizenId === citizenId).reverse() };
+  }
+
   async listEvents(caseId: string): Promise<Page<CaseEvent>> {
     return { items: this.events.filter((e) => e.caseId === caseId) };
   }

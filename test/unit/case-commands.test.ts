@@ -104,6 +104,19 @@ describe('CaseCommands', () => {
       expect(minor.details.errors).toEqual([{ field: 'grounds', rule: expect.any(String) }]);
     });
 
+    it('refuses a second file for a person whose earlier case is still open', async () => {
+      const first = await commands.openCase(actors.police, aCaseFile());
+      const error = await rejection(commands.openCase(actors.police, aCaseFile()));
+      expect(error.status).toBe(409);
+      expect(error.details).toMatchObject({
+        openCaseId: first.body.caseId,
+        errors: [{ field: 'person.citizenId', rule: expect.any(String) }],
+      });
+      const closed = store.cases.get(first.body.caseId);
+      if (closed) closed.stage = 'CLOSED';
+      expect((await commands.openCase(actors.police, aCaseFile())).status).toBe(201);
+    });
+
     it('marks a person from 12 to under 18 as a minor', async () => {
       const result = await commands.openCase(
         actors.police,
