@@ -31,6 +31,12 @@ export const apiRoutes: readonly ApiRoute[] = [
     functionName: 'get-person-cases',
     authenticated: true,
   },
+  {
+    method: 'GET',
+    path: '/units/{unitId}/overdue-tasks',
+    functionName: 'list-overdue-tasks',
+    authenticated: true,
+  },
 ];
 
 /** Functions that no route calls: invoked by the workflows or on a schedule. */

@@ -2,9 +2,14 @@ import middy from '@middy/core';
 import { getApp } from '#shared/clients/app';
 import { logger } from '#shared/clients/logger';
 
-/** Runs every minute: starts the stage whose timer is due (release date, end of supervision). */
+/**
+ * Runs every minute: starts the stage whose timer is due (release date, end of supervision) and
+ * escalates the tasks whose deadline has passed.
+ */
 export const handler = middy(async () => {
-  const fired = await getApp().steps.fireDueTimers();
-  if (fired > 0) logger.info('timers fired', { fired });
-  return { fired };
+  const { steps } = getApp();
+  const fired = await steps.fireDueTimers();
+  const escalated = await steps.escalateOverdueTasks();
+  if (fired + escalated > 0) logger.info('scheduler ran', { fired, escalated });
+  return { fired, escalated };
 });

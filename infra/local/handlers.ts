@@ -7,6 +7,7 @@ import { handler as getOpenapi } from '#functions/get-openapi/handler';
 import { handler as getPersonCases } from '#functions/get-person-cases/handler';
 import { handler as health } from '#functions/health/handler';
 import { handler as listCases } from '#functions/list-cases/handler';
+import { handler as listOverdueTasks } from '#functions/list-overdue-tasks/handler';
 import { handler as openTask } from '#functions/open-task/handler';
 import { handler as performAction } from '#functions/perform-action/handler';
 import { handler as systemStep } from '#functions/system-step/handler';
@@ -19,6 +20,7 @@ export const localHandlers: Record<string, LocalHandler> = {
   'create-case': createCase,
   'get-case': getCase,
   'list-cases': listCases,
+  'list-overdue-tasks': listOverdueTasks,
   'get-case-history': getCaseHistory,
   'perform-action': performAction,
   'get-openapi': getOpenapi,

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { getApp, useClock } from '#shared/clients/app';
+import { useClock } from '#shared/clients/app';
 import { AdjustableClock } from '#shared/clock';
 import { caseTable } from '#shared/db/table';
 import { type StageWorkflow, stageWorkflowKeys, stageWorkflows, workflowFunctions } from '#shared/names';
@@ -119,7 +119,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     while (ticking) await ticking;
     ticking = (async () => {
       await engine.tick();
-      while ((await getApp().steps.fireDueTimers()) > 0) await engine.idle();
+      // The same scheduled function AWS runs every minute.
+      for (;;) {
+        const ran = (await localHandlers['fire-timers']?.({}, lambdaContext('fire-timers'))) as {
+          fired: number;
+          escalated: number;
+        };
+        if (ran.fired + ran.escalated === 0) break;
+        await engine.idle();
+      }
       await engine.idle();
     })();
     try {

@@ -118,6 +118,17 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: '{ citizenId, items, cursor }' }, 400: problem },
         },
       },
+      '/units/{unitId}/overdue-tasks': {
+        get: {
+          summary: 'Missed deadlines escalated to this supervising unit',
+          security: bearer,
+          parameters: [
+            { name: 'unitId', in: 'path', required: true, schema: { type: 'string' } },
+            ...queryParameters(historyQuery),
+          ],
+          responses: { 200: { description: '{ unitId, items, cursor }' }, 404: problem },
+        },
+      },
       '/cases/{id}/actions/{action}': {
         post: {
           summary: 'Perform a pending action',

@@ -31,9 +31,11 @@ import {
   caseItem,
   caseKey,
   completedTaskKey,
+  DUE_TASKS,
   EVENT_PREFIX,
   eventItem,
   idempotencyKey,
+  overduePartition,
   PENDING_TIMERS,
   personPartition,
   stagePartition,
@@ -249,6 +251,32 @@ export class DynamoCaseRepository implements CaseStore {
       }),
     );
     return Items.map((item) => withoutKeys<StageTimer>(item));
+  }
+
+  async listPastDueTasks(today: string, limit: number): Promise<PendingTask[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :today',
+        ExpressionAttributeValues: { ':pk': DUE_TASKS, ':today': today },
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => withoutKeys<PendingTask>(item));
+  }
+
+  async listOverdueTasks(supervisingUnitId: string, query: { limit: number; cursor?: string }) {
+    return this.page<PendingTask>(
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :pk',
+        ExpressionAttributeValues: { ':pk': overduePartition(supervisingUnitId) },
+      },
+      query.limit,
+      query.cursor,
+    );
   }
 
   async claimTimer(timerId: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from '../domain/case';
-import type { Stage } from '../domain/pipeline';
+import { deadlineEscalates, type Stage } from '../domain/pipeline';
 
 /**
  * Key builders for every entity in the single table. Only the repository uses them; the access
@@ -26,6 +26,9 @@ export const PENDING_TIMERS = 'TIMERS#PENDING';
 export const unitPartition = (unitId: string) => `UNIT#${unitId}`;
 export const stagePartition = (stage: Stage) => `STAGE#${stage}`;
 export const personPartition = (citizenId: string) => `PERSON#${citizenId}`;
+/** Open tasks with a real deadline, by due date: the overdue sweep reads the past-due ones. */
+export const DUE_TASKS = 'TASKS#DUE';
+export const overduePartition = (supervisingUnitId: string) => `OVERDUE#${supervisingUnitId}`;
 export const inboxPartition = (role: string, unitId: string) => `INBOX#${role}#${unitId}`;
 
 export const caseItem = (record: CaseRecord) => ({
@@ -45,6 +48,14 @@ export const taskItem = (task: PendingTask) => ({
   entity: 'task',
   GSI1PK: inboxPartition(task.role, task.unitId),
   GSI1SK: `${task.dueOn}#${task.caseId}#${task.taskId}`,
+  // Not yet escalated: in the due list. Escalated: in the supervising unit's overdue list.
+  ...(deadlineEscalates(task.action) &&
+    !task.escalatedAt && { GSI2PK: DUE_TASKS, GSI2SK: `${task.dueOn}#${task.caseId}#${task.taskId}` }),
+  ...(task.escalatedAt &&
+    task.supervisingUnitId && {
+      GSI3PK: overduePartition(task.supervisingUnitId),
+      GSI3SK: `${task.dueOn}#${task.caseId}#${task.taskId}`,
+    }),
   ...task,
 });
 

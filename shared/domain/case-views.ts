@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CaseRecord, PendingTask } from './case';
 import type { IsoDate } from './dates';
 import { deadlineSource } from './deadlines';
-import { type ActionName, pipelineActions } from './pipeline';
+import { type ActionName, deadlineEscalates, pipelineActions } from './pipeline';
 
 /** What a client sees of a pending task: enough to discover the next step without hard-coding it. */
 export interface TaskView {
@@ -13,6 +13,8 @@ export interface TaskView {
   unitId: string;
   dueOn: IsoDate;
   overdue: boolean;
+  /** When the missed deadline was escalated to the supervising unit. */
+  escalatedAt?: string;
   deadlineSource: string;
   inputSchema: unknown;
 }
@@ -43,7 +45,8 @@ export function toTaskView(
     role: task.role,
     unitId: task.unitId,
     dueOn: task.dueOn,
-    overdue: today > task.dueOn,
+    overdue: today > task.dueOn && deadlineEscalates(task.action),
+    escalatedAt: task.escalatedAt,
     deadlineSource: deadlineSource(definition.deadline, record),
     inputSchema: actionInputJsonSchema(task.action),
   };

@@ -47,6 +47,10 @@ export interface PendingTask {
   unitId: string;
   dueOn: IsoDate;
   openedAt: string;
+  /** Set when the deadline passed and the supervising unit was alerted. */
+  escalatedAt?: string;
+  /** The unit above the acting one, which sees the task in its overdue list. */
+  supervisingUnitId?: string;
   /** The workflow execution and state that wait for this task, when one does. */
   executionArn?: string;
   stateName?: string;
@@ -70,6 +74,7 @@ export type CaseEventType =
   | 'taskOpened'
   | 'actionPerformed'
   | 'taskStalled'
+  | 'deadlineMissed'
   | 'releaseScheduled'
   | 'supervisionBegun'
   | 'caseClosed';

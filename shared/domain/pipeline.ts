@@ -25,7 +25,10 @@ export type Stage = (typeof stages)[number];
 export const outcomes = ['rejectedAtReview', 'notApplied', 'completed', 'relapsed'] as const;
 export type Outcome = (typeof outcomes)[number];
 
-/** A task is due after a time limit of the case's legal profile, or on a date the case carries. */
+/**
+ * A task is due after a time limit of the case's legal profile, or on a date the case carries.
+ * Only real deadlines escalate when missed; the end of supervision is a horizon, not a deadline.
+ */
 export type DeadlineRule =
   | { kind: 'limit'; limit: DeadlineKey }
   | { kind: 'caseDate'; field: 'releaseDueOn' | 'supervisionEndsOn'; source: string };
@@ -174,3 +177,9 @@ export const pipelineActions = {
 export type ActionName = keyof typeof pipelineActions;
 export const actionNames = Object.keys(pipelineActions) as ActionName[];
 export const isActionName = (name: string): name is ActionName => Object.hasOwn(pipelineActions, name);
+
+/** Whether missing this task's due date is escalated to the supervising unit. */
+export const deadlineEscalates = (action: ActionName): boolean => {
+  const rule: DeadlineRule = pipelineActions[action].deadline;
+  return rule.kind === 'limit' || rule.field === 'releaseDueOn';
+};

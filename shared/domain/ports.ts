@@ -47,6 +47,13 @@ export interface CaseStore {
   listCasesOfPerson(citizenId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
   listEvents(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseEvent>>;
   listDueTimers(now: string, limit: number): Promise<StageTimer[]>;
+  /** Open tasks whose due date is before `today` and that have not been escalated yet. */
+  listPastDueTasks(today: string, limit: number): Promise<PendingTask[]>;
+  /** Tasks escalated to this supervising unit, oldest due date first. */
+  listOverdueTasks(
+    supervisingUnitId: string,
+    query: { limit: number; cursor?: string },
+  ): Promise<Page<PendingTask>>;
   /** Marks a pending timer as firing; false when someone else claimed or cancelled it. */
   claimTimer(timerId: string): Promise<boolean>;
   deleteTimer(timerId: string): Promise<void>;

@@ -63,6 +63,9 @@ export const isCommune = (unitId: string): boolean => units.get(unitId)?.kind ==
 const childOf = (parentId: string | undefined, kind: UnitKind): Unit | undefined =>
   unitList.find((u) => u.parentId === parentId && u.kind === kind);
 
+/** The unit that supervises this one (district over commune and district offices, province over district). */
+export const supervisingUnitOf = (unitId: string): string | undefined => units.get(unitId)?.parentId;
+
 /** Which bodies handle a file opened in this commune; undefined when the commune is unknown. */
 export function routeCase(communeId: string): CaseRouting | undefined {
   const commune = units.get(communeId);

@@ -8,6 +8,7 @@ import { dueOn, endOfLimit } from './deadlines';
 import { legalProfile } from './legal-profile';
 import { actionNames, outcomes, pipelineActions } from './pipeline';
 import { type CaseChange, type CaseStore, VersionConflict, type WorkflowEngine } from './ports';
+import { supervisingUnitOf } from './units';
 import { parseOrThrow } from './validation';
 import type { HolidayCalendar } from './working-days';
 
@@ -170,6 +171,36 @@ export class WorkflowSteps {
         break;
     }
     return { ok: true };
+  }
+
+  /**
+   * Every task past its due date is marked overdue once: an escalation event on the case, and the
+   * task shows in the overdue list of the unit above the one that must act.
+   */
+  async escalateOverdueTasks(limit = 25): Promise<number> {
+    const today = vietnamDate(this.deps.clock.now());
+    const pastDue = await this.deps.store.listPastDueTasks(today, limit);
+    let escalated = 0;
+    for (const due of pastDue) {
+      await this.change(due.caseId, (record, tasks, now) => {
+        const task = tasks.find((t) => t.taskId === due.taskId);
+        if (!task || task.escalatedAt) return undefined;
+        const supervisingUnitId = supervisingUnitOf(task.unitId) ?? task.unitId;
+        escalated += 1;
+        return {
+          next: record,
+          event: {
+            type: 'deadlineMissed',
+            action: task.action,
+            detail: { dueOn: task.dueOn, unitId: task.unitId, supervisingUnitId },
+            executionArn: task.executionArn,
+            stateName: task.stateName,
+          },
+          putTasks: [{ ...task, escalatedAt: now.toISOString(), supervisingUnitId }],
+        };
+      });
+    }
+    return escalated;
   }
 
   /** Starts the stage of every timer that is due; safe to run concurrently and to repeat. */

@@ -214,6 +214,33 @@ describe('the pipeline through the local HTTP API', () => {
     expect((await api.request('GET', '/persons/12345/cases', { as: users.police })).status).toBe(400);
   });
 
+  it('marks a missed deadline overdue, records the escalation and lists it for the supervising unit', async () => {
+    const caseId = await openCase();
+    const pending = await api.waitFor(caseId, 'submitFile', users.police);
+    expect(pending.body.pendingTasks[0].overdue).toBe(false);
+    await runtime.advanceClock(10 * DAY);
+    const overdue = await api.waitUntil(caseId, users.police, (c) => Boolean(c.pendingTasks[0]?.escalatedAt));
+    expect(overdue.body.pendingTasks[0]).toMatchObject({ action: 'submitFile', overdue: true });
+    const list = await api.request('GET', '/units/tp-lai-chau/overdue-tasks?limit=500', {
+      as: users.reviewer,
+    });
+    expect(list.status).toBe(200);
+    expect(list.body.items).toContainEqual(
+      expect.objectContaining({ caseId, action: 'submitFile', unitId: 'p-dong-phong' }),
+    );
+    const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
+    expect(history.body.events.filter((e: { type: string }) => e.type === 'deadlineMissed')).toHaveLength(1);
+    // The officer can still act late; the task leaves the overdue list.
+    expect((await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true })).status).toBe(200);
+    const after = await api.request('GET', '/units/tp-lai-chau/overdue-tasks?limit=500', {
+      as: users.reviewer,
+    });
+    expect(after.body.items.map((t: { caseId: string }) => t.caseId)).not.toContain(caseId);
+    expect((await api.request('GET', '/units/nowhere/overdue-tasks', { as: users.reviewer })).status).toBe(
+      404,
+    );
+  });
+
   it('lets one of two officers acting at once win and tells the other, recording the step once', async () => {
     const caseId = await openCase();
     const pending = await api.waitFor(caseId, 'submitFile', users.police);

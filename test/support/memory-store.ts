@@ -6,6 +6,7 @@ import type {
   PendingTask,
   StageTimer,
 } from '#shared/domain/case';
+import { deadlineEscalates } from '#shared/domain/pipeline';
 import {
   type CaseChange,
   type CaseStore,
@@ -94,6 +95,20 @@ export class MemoryCaseStore implements CaseStore {
 
   async listDueTimers(now: string, limit: number) {
     return [...this.timers.values()].filter((t) => t.fireAt <= now).slice(0, limit);
+  }
+
+  async listPastDueTasks(today: string, limit: number) {
+    return [...this.tasks.values()]
+      .filter((t) => t.dueOn < today && !t.escalatedAt && deadlineEscalates(t.action))
+      .slice(0, limit);
+  }
+
+  async listOverdueTasks(supervisingUnitId: string): Promise<Page<PendingTask>> {
+    return {
+      items: [...this.tasks.values()].filter(
+        (t) => t.escalatedAt && t.supervisingUnitId === supervisingUnitId,
+      ),
+    };
   }
 
   async claimTimer(timerId: string) {

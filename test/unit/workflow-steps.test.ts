@@ -162,4 +162,29 @@ describe('WorkflowSteps', () => {
     expect(engine.completed.map((c) => c.taskToken)).toEqual(['tok', 'tok']);
     expect(engine.completed[1]?.output).toEqual(engine.completed[0]?.output);
   });
+
+  it('escalates a missed deadline once, to the unit above the one that must act', async () => {
+    await steps.openTask({ taskToken: 'tok', caseId, action: 'submitFile', executionArn: 'arn:exec' });
+    expect(await steps.escalateOverdueTasks()).toBe(0);
+    clock.advance(10 * DAY); // due Thursday 26/11; now Monday 30/11
+    expect(await steps.escalateOverdueTasks()).toBe(1);
+    expect(await steps.escalateOverdueTasks()).toBe(0);
+    const [task] = [...store.tasks.values()];
+    expect(task).toMatchObject({ supervisingUnitId: 'tp-lai-chau', escalatedAt: expect.any(String) });
+    expect(store.events.filter((e) => e.type === 'deadlineMissed')).toEqual([
+      expect.objectContaining({
+        action: 'submitFile',
+        actor: { kind: 'system' },
+        detail: { dueOn: '2026-11-26', unitId: 'p-dong-phong', supervisingUnitId: 'tp-lai-chau' },
+      }),
+    ]);
+    expect((await store.listOverdueTasks('tp-lai-chau')).items.map((t) => t.action)).toEqual(['submitFile']);
+  });
+
+  it('does not escalate the open end of supervision as if it were a deadline', async () => {
+    await act('release', actors.centre, { releasedOn: '2026-11-20', certificateNumber: '9/GCN' });
+    await steps.runSystemStep({ step: 'beginSupervision', caseId, executionArn: 'arn:exec' });
+    clock.advance(800 * DAY);
+    expect(await steps.escalateOverdueTasks()).toBe(0);
+  });
 });

@@ -1,0 +1,29 @@
+import { historyQuery } from '#shared/api/queries';
+import { getApp } from '#shared/clients/app';
+import { pipelineActions } from '#shared/domain/pipeline';
+import { units } from '#shared/domain/units';
+import { parseOrThrow } from '#shared/domain/validation';
+import { NotFoundError } from '#shared/errors';
+import { httpHandler } from '#shared/http/handler';
+import { jsonResponse } from '#shared/http/problem';
+import { actorOf, pathParameter } from '#shared/http/request';
+
+/** GET /units/{unitId}/overdue-tasks — the missed deadlines escalated to this supervising unit. */
+export const handler = httpHandler(async (event) => {
+  actorOf(event);
+  const unitId = pathParameter(event, 'unitId');
+  if (!units.has(unitId)) throw new NotFoundError(`Không có đơn vị ${unitId}.`);
+  const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
+  const page = await getApp().store.listOverdueTasks(unitId, query);
+  const items = page.items.map((task) => ({
+    caseId: task.caseId,
+    taskId: task.taskId,
+    action: task.action,
+    label: pipelineActions[task.action].label,
+    role: task.role,
+    unitId: task.unitId,
+    dueOn: task.dueOn,
+    escalatedAt: task.escalatedAt,
+  }));
+  return jsonResponse(200, { unitId, items, cursor: page.cursor });
+});
