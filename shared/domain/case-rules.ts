@@ -55,12 +55,13 @@ export function applyAction(
       return next;
     }
     case 'admit': {
-      const { admittedOn } = input as z.infer<typeof admitInput>;
+      const { admittedOn, deductedDays } = input as z.infer<typeof admitInput>;
       notInFuture('input.admittedOn', admittedOn, today);
       if (record.decision && admittedOn < record.decision.decidedOn) {
         throw ruleViolation('input.admittedOn', 'không được trước ngày Tòa án ra quyết định');
       }
       next.admittedOn = admittedOn;
+      if (deductedDays !== undefined) next.deductedDays = deductedDays;
       return next;
     }
     case 'release': {

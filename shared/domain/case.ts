@@ -29,6 +29,10 @@ export interface CaseRecord {
   supplementRounds: number;
   decision?: CourtDecision;
   admittedOn?: IsoDate;
+  /** Interim management at a facility before admission, deducted from the term (ND-116 Art. 44). */
+  deductedDays?: number;
+  /** Absences after absconding, which do not count toward the term (ND-116 Art. 56(4)). */
+  absences?: { from: IsoDate; returnedOn: IsoDate }[];
   releaseDueOn?: IsoDate;
   releasedOn?: IsoDate;
   supervisionEndsOn?: IsoDate;

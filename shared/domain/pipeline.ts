@@ -93,7 +93,19 @@ export const decideInput = z
   });
 
 export const admitInput = z
-  .object({ admittedOn: isoDate, handoverRecordNumber: z.string().trim().min(1).max(50) })
+  .object({
+    admittedOn: isoDate,
+    handoverRecordNumber: z.string().trim().min(1).max(50),
+    deductedDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .optional()
+      .describe(
+        'Số ngày quản lý tạm thời tại cơ sở, được trừ vào thời hạn (Điều 44 Nghị định 116/2021/NĐ-CP)',
+      ),
+  })
   .strict();
 
 export const releaseInput = z

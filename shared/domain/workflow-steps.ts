@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from './case';
 import { timerIdFor } from './case';
-import { addDays, addMonths, type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
+import { addDays, type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
 import { dueOn, endOfLimit } from './deadlines';
 import { legalProfile } from './legal-profile';
 import { actionNames, outcomes, pipelineActions } from './pipeline';
 import { type CaseChange, type CaseStore, VersionConflict, type WorkflowEngine } from './ports';
+import { releaseDate } from './release-date';
 import { supervisingUnitOf } from './units';
 import { parseOrThrow } from './validation';
 import type { HolidayCalendar } from './working-days';
@@ -118,7 +119,12 @@ export class WorkflowSteps {
           const months = record.decision?.months;
           if (!record.admittedOn || !months)
             throw new CaseStateError('release needs an admission and a term');
-          const releaseDueOn = addMonths(record.admittedOn, months);
+          const releaseDueOn = releaseDate({
+            admittedOn: record.admittedOn,
+            months,
+            deductedDays: record.deductedDays ?? 0,
+            absences: record.absences ?? [],
+          });
           // The centre notifies the release ahead of the end date (ND-116 Art. 62(1)).
           const notice = legalProfile(record.legalProfile).limits.releaseNotice;
           const timer = this.timer(record, 'release', addDays(releaseDueOn, -notice.amount), {});

@@ -187,4 +187,20 @@ describe('WorkflowSteps', () => {
     clock.advance(800 * DAY);
     expect(await steps.escalateOverdueTasks()).toBe(0);
   });
+
+  it('deducts interim management at a facility from the release date', async () => {
+    await act('decide', actors.court, {
+      outcome: 'apply',
+      decisionNumber: '8/QĐ-TA',
+      decidedOn: '2026-11-20',
+      months: 12,
+    });
+    await act('admit', actors.centre, {
+      admittedOn: '2026-11-20',
+      handoverRecordNumber: '4/BB',
+      deductedDays: 25,
+    });
+    await steps.runSystemStep({ step: 'scheduleRelease', caseId, executionArn: 'arn:exec' });
+    expect(store.cases.get(caseId)).toMatchObject({ deductedDays: 25, releaseDueOn: '2027-10-26' });
+  });
 });
