@@ -5,9 +5,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Clock, systemClock } from '../clock';
 import { readConfig } from '../config';
 import { DynamoCaseRepository } from '../db/case-repository';
+import { vietnameseCalendar } from '../domain/calendar/vietnam-calendar';
 import { CaseCommands } from '../domain/case-commands';
 import { WorkflowSteps } from '../domain/workflow-steps';
-import { fixedHolidayCalendar } from '../domain/working-days';
 import { StepFunctionsWorkflowClient } from './workflow-client';
 
 /**
@@ -39,7 +39,7 @@ export function getApp(): App {
   const sfn = new SFNClient({ region: config.AWS_REGION, endpoint: config.STEPFUNCTIONS_ENDPOINT });
   const store = new DynamoCaseRepository(document, config.TABLE_NAME);
   const workflows = new StepFunctionsWorkflowClient(sfn, config.STATE_MACHINE_ARNS);
-  const calendar = fixedHolidayCalendar();
+  const calendar = vietnameseCalendar;
   app = {
     store,
     workflows,
