@@ -82,7 +82,7 @@ const people: (DemoPerson & { stepsTo: ActionName[] })[] = [
     address: 'Bản Cư Nhà La, phường Tân Phong',
     communeId: 'p-tan-phong',
     police: 'police-tan-phong',
-    stepsTo: ['submitFile', 'review'],
+    stepsTo: ['submitFile', 'review', 'acceptFile'],
   },
   {
     fullName: 'Vàng A Sử',
@@ -92,7 +92,7 @@ const people: (DemoPerson & { stepsTo: ActionName[] })[] = [
     address: 'Tổ dân phố số 12, phường Đông Phong',
     communeId: 'p-dong-phong',
     police: 'police-dong-phong',
-    stepsTo: ['submitFile', 'review', 'decide'],
+    stepsTo: ['submitFile', 'review', 'acceptFile', 'decide', 'closeAppealWindow'],
   },
   {
     fullName: 'Giàng Thị Pà',
@@ -102,28 +102,26 @@ const people: (DemoPerson & { stepsTo: ActionName[] })[] = [
     address: 'Tổ dân phố số 5, phường Đông Phong',
     communeId: 'p-dong-phong',
     police: 'police-dong-phong',
-    stepsTo: ['submitFile', 'review', 'decide', 'admit'],
+    stepsTo: ['submitFile', 'review', 'acceptFile', 'decide', 'closeAppealWindow', 'admit'],
   },
 ];
 
-const performers: Record<ActionName, (p: DemoPerson) => string> = {
+const performers: Partial<Record<ActionName, (p: DemoPerson) => string>> = {
   submitFile: (p) => p.police,
   review: () => 'reviewer-tp-lai-chau',
-  supplementFile: (p) => p.police,
+  acceptFile: () => 'court-tp-lai-chau',
   decide: () => 'court-tp-lai-chau',
+  closeAppealWindow: () => 'court-tp-lai-chau',
   admit: () => 'centre-lai-chau',
-  release: () => 'centre-lai-chau',
-  recordRelapse: () => 'supervisor-dong-phong',
 };
 
-const inputs = (today: string): Record<ActionName, unknown> => ({
+const inputs = (today: string): Partial<Record<ActionName, unknown>> => ({
   submitFile: { opinionsRecorded: true },
   review: { decision: 'forward' },
-  supplementFile: { documents: [{ kind: 'other', title: 'Văn bản bổ sung' }] },
+  acceptFile: { decision: 'accept', acceptedOn: today, judgeName: 'Nguyễn Thị Hạnh' },
   decide: { outcome: 'apply', decisionNumber: '15/2026/QĐ-TA', decidedOn: today, months: 18 },
+  closeAppealWindow: { effectiveOn: today },
   admit: { admittedOn: today, handoverRecordNumber: '21/BB-GN' },
-  release: { releasedOn: today, certificateNumber: '05/GCN' },
-  recordRelapse: { detectedOn: today, note: 'Phát hiện sử dụng ma túy trở lại.' },
 });
 
 export async function seedDemoCases(deps: {
@@ -138,8 +136,9 @@ export async function seedDemoCases(deps: {
     for (const action of person.stepsTo) {
       await deps.engine.idle();
       const found = await app.store.getCase(caseId);
-      if (!found) throw new Error(`seeded case ${caseId} disappeared`);
-      await app.commands.performAction(actor(performers[action](person)), caseId, action, {
+      const performer = performers[action];
+      if (!found || !performer) throw new Error(`cannot seed ${action} on ${caseId}`);
+      await app.commands.performAction(actor(performer(person)), caseId, action, {
         expectedVersion: found.record.version,
         input: inputs(today)[action],
       });

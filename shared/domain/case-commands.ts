@@ -196,7 +196,15 @@ export class CaseCommands {
       executionArn: task.executionArn,
       stateName: task.stateName,
     };
-    const remaining = found.tasks.filter((t) => t.taskId !== task.taskId);
+    // Every action offered at the same wait shares the token: performing one withdraws the rest.
+    const sameWait = found.tasks.filter(
+      (t) =>
+        t.taskId !== task.taskId &&
+        t.completion.kind === 'taskToken' &&
+        task.completion.kind === 'taskToken' &&
+        t.completion.taskToken === task.completion.taskToken,
+    );
+    const remaining = found.tasks.filter((t) => t.taskId !== task.taskId && !sameWait.includes(t));
     const response = { status: 200, body: toCaseView(next, remaining, today) };
     const output = { action: actionName, input, eventSeq: event.seq, actor: event.actor };
     const followUp = task.completion;
@@ -205,6 +213,7 @@ export class CaseCommands {
       next,
       event,
       completeTasks: [{ taskId: task.taskId, caseId, action: actionName, output, completedAt: at }],
+      deleteTaskIds: sameWait.map((t) => t.taskId),
       deleteTimers:
         followUp.kind === 'startStage' && followUp.timerId
           ? [{ timerId: followUp.timerId, mustBePending: true }]

@@ -1,16 +1,28 @@
 import type { z } from 'zod';
+import type {
+  acceptFileInput,
+  admitInput,
+  answerCourtRequestInput,
+  closeAppealWindowInput,
+  decideAppealInput,
+  decideInput,
+  recordAbscondingInput,
+  recordAppealInput,
+  recordDeathInput,
+  recordExemptionInput,
+  recordFoundInput,
+  recordPostponementInput,
+  recordRelapseInput,
+  releaseInput,
+  requestDocumentsInput,
+  reviewInput,
+  supplementFileInput,
+  terminateCaseInput,
+} from './action-inputs';
 import type { CaseRecord } from './case';
 import type { IsoDate } from './dates';
 import { legalProfile } from './legal-profile';
-import type {
-  ActionName,
-  admitInput,
-  decideInput,
-  recordRelapseInput,
-  releaseInput,
-  reviewInput,
-  supplementFileInput,
-} from './pipeline';
+import type { ActionName } from './pipeline';
 import { ruleViolation } from './validation';
 
 /**
@@ -24,60 +36,137 @@ export function applyAction(
   today: IsoDate,
 ): CaseRecord {
   const next: CaseRecord = { ...record };
-  switch (action) {
-    case 'submitFile':
-      return next;
-    case 'review': {
-      const { decision } = input as z.infer<typeof reviewInput>;
-      if (decision === 'returnForSupplement') next.supplementRounds = record.supplementRounds + 1;
-      return next;
+  const rules = actionRules[action] as (next: CaseRecord, input: unknown, today: IsoDate) => void;
+  rules(next, input, today);
+  return next;
+}
+
+type Rule<I extends z.ZodType> = (next: CaseRecord, input: z.infer<I>, today: IsoDate) => void;
+
+const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
+  submitFile: () => undefined,
+  review: ((next, { decision }) => {
+    if (decision === 'returnForSupplement') next.supplementRounds += 1;
+  }) as Rule<typeof reviewInput>,
+  supplementFile: ((next, { documents }) => {
+    next.file = { ...next.file, documents: [...next.file.documents, ...documents] };
+  }) as Rule<typeof supplementFileInput>,
+  acceptFile: ((next, input, today) => {
+    notInFuture('input.acceptedOn', input.acceptedOn, today);
+    if (input.decision === 'accept') {
+      next.acceptedOn = input.acceptedOn;
+      next.judgeName = input.judgeName;
+    } else {
+      next.courtReturns = (next.courtReturns ?? 0) + 1;
     }
-    case 'supplementFile': {
-      const { documents } = input as z.infer<typeof supplementFileInput>;
-      next.file = { ...record.file, documents: [...record.file.documents, ...documents] };
-      return next;
+  }) as Rule<typeof acceptFileInput>,
+  decide: ((next, decision, today) => {
+    notInFuture('input.decidedOn', decision.decidedOn, today);
+    if (decision.outcome === 'apply') checkTerm(next, decision.months, 'input.months');
+    next.decision = decision;
+  }) as Rule<typeof decideInput>,
+  requestDocuments: ((next, { requested }) => {
+    next.courtRequest = requested;
+  }) as Rule<typeof requestDocumentsInput>,
+  terminateCase: ((next, input, today) => {
+    notInFuture('input.decidedOn', input.decidedOn, today);
+    next.termination = {
+      reason: input.reason,
+      decisionNumber: input.decisionNumber,
+      decidedOn: input.decidedOn,
+    };
+  }) as Rule<typeof terminateCaseInput>,
+  answerCourtRequest: ((next, { documents }) => {
+    next.file = { ...next.file, documents: [...next.file.documents, ...documents] };
+    next.courtRequest = undefined;
+  }) as Rule<typeof answerCourtRequestInput>,
+  closeAppealWindow: ((next, { effectiveOn }, today) => {
+    notInFuture('input.effectiveOn', effectiveOn, today);
+    if (next.decision && effectiveOn < next.decision.decidedOn) {
+      throw ruleViolation('input.effectiveOn', 'không được trước ngày ra quyết định');
     }
-    case 'decide': {
-      const decision = input as z.infer<typeof decideInput>;
-      notInFuture('input.decidedOn', decision.decidedOn, today);
-      if (decision.outcome === 'apply') {
-        const { term } = legalProfile(record.legalProfile);
-        const range = record.minor ? term.minor : term.adult;
-        const months = decision.months ?? 0;
-        if (months < range.min || months > range.max) {
-          throw ruleViolation(
-            'input.months',
-            `phải từ ${range.min} đến ${range.max} tháng (${range.source})`,
-          );
-        }
-      }
-      next.decision = decision;
-      return next;
+    next.decisionEffectiveOn = effectiveOn;
+  }) as Rule<typeof closeAppealWindowInput>,
+  recordAppeal: ((next, input, today) => {
+    notInFuture('input.lodgedOn', input.lodgedOn, today);
+    next.appeals = [
+      ...(next.appeals ?? []),
+      { kind: input.kind, lodgedBy: input.lodgedBy, lodgedOn: input.lodgedOn },
+    ];
+  }) as Rule<typeof recordAppealInput>,
+  decideAppeal: ((next, input, today) => {
+    notInFuture('input.decidedOn', input.decidedOn, today);
+    const appeals = [...(next.appeals ?? [])];
+    const last = appeals.pop();
+    if (last)
+      appeals.push({
+        ...last,
+        outcome: input.outcome,
+        decisionNumber: input.decisionNumber,
+        decidedOn: input.decidedOn,
+      });
+    next.appeals = appeals;
+    if (input.outcome === 'annulled') {
+      // The first decision falls; the court examines the file again.
+      next.decision = undefined;
+      return;
     }
-    case 'admit': {
-      const { admittedOn, deductedDays } = input as z.infer<typeof admitInput>;
-      notInFuture('input.admittedOn', admittedOn, today);
-      if (record.decision && admittedOn < record.decision.decidedOn) {
-        throw ruleViolation('input.admittedOn', 'không được trước ngày Tòa án ra quyết định');
-      }
-      next.admittedOn = admittedOn;
-      if (deductedDays !== undefined) next.deductedDays = deductedDays;
-      return next;
+    if (input.outcome === 'changed' && input.changedTo && next.decision) {
+      if (input.changedTo.outcome === 'apply')
+        checkTerm(next, input.changedTo.months, 'input.changedTo.months');
+      next.decision = { ...next.decision, outcome: input.changedTo.outcome, months: input.changedTo.months };
     }
-    case 'release': {
-      const { releasedOn } = input as z.infer<typeof releaseInput>;
-      notInFuture('input.releasedOn', releasedOn, today);
-      if (record.admittedOn && releasedOn < record.admittedOn) {
-        throw ruleViolation('input.releasedOn', 'không được trước ngày tiếp nhận vào cơ sở');
-      }
-      next.releasedOn = releasedOn;
-      return next;
+    // The appeal decision is final and takes effect when made.
+    next.decisionEffectiveOn = input.decidedOn;
+  }) as Rule<typeof decideAppealInput>,
+  admit: ((next, { admittedOn, deductedDays }, today) => {
+    notInFuture('input.admittedOn', admittedOn, today);
+    if (next.decision && admittedOn < next.decision.decidedOn) {
+      throw ruleViolation('input.admittedOn', 'không được trước ngày Tòa án ra quyết định');
     }
-    case 'recordRelapse': {
-      const { detectedOn } = input as z.infer<typeof recordRelapseInput>;
-      notInFuture('input.detectedOn', detectedOn, today);
-      return next;
+    next.admittedOn = admittedOn;
+    if (deductedDays !== undefined) next.deductedDays = deductedDays;
+  }) as Rule<typeof admitInput>,
+  recordPostponement: ((next, input, today) => {
+    if (input.until <= today) throw ruleViolation('input.until', 'phải sau ngày hôm nay');
+    next.postponement = { grounds: input.grounds, until: input.until, decisionNumber: input.decisionNumber };
+  }) as Rule<typeof recordPostponementInput>,
+  recordExemption: ((next, input) => {
+    next.exemption = { grounds: input.grounds, decisionNumber: input.decisionNumber };
+  }) as Rule<typeof recordExemptionInput>,
+  recordAbsconding: ((next, { abscondedOn }, today) => {
+    notInFuture('input.abscondedOn', abscondedOn, today);
+    next.abscondedOn = abscondedOn;
+  }) as Rule<typeof recordAbscondingInput>,
+  recordFound: ((next, { foundOn }, today) => {
+    notInFuture('input.foundOn', foundOn, today);
+    if (next.abscondedOn && foundOn < next.abscondedOn) {
+      throw ruleViolation('input.foundOn', 'không được trước ngày bỏ trốn');
     }
+    next.abscondedOn = undefined;
+  }) as Rule<typeof recordFoundInput>,
+  recordDeath: ((next, { diedOn }, today) => {
+    notInFuture('input.diedOn', diedOn, today);
+    next.diedOn = diedOn;
+  }) as Rule<typeof recordDeathInput>,
+  release: ((next, { releasedOn }, today) => {
+    notInFuture('input.releasedOn', releasedOn, today);
+    if (next.admittedOn && releasedOn < next.admittedOn) {
+      throw ruleViolation('input.releasedOn', 'không được trước ngày tiếp nhận vào cơ sở');
+    }
+    next.releasedOn = releasedOn;
+  }) as Rule<typeof releaseInput>,
+  recordRelapse: ((_next, { detectedOn }, today) => {
+    notInFuture('input.detectedOn', detectedOn, today);
+  }) as Rule<typeof recordRelapseInput>,
+};
+
+/** The term within its legal range: adults 12–24 months, minors 6–12 (per the case's profile). */
+function checkTerm(record: CaseRecord, months: number | undefined, field: string): void {
+  const { term } = legalProfile(record.legalProfile);
+  const range = record.minor ? term.minor : term.adult;
+  if (months === undefined || months < range.min || months > range.max) {
+    throw ruleViolation(field, `phải từ ${range.min} đến ${range.max} tháng (${range.source})`);
   }
 }
 

@@ -55,6 +55,12 @@ export function toTaskView(
 export function toCaseView(record: CaseRecord, tasks: PendingTask[], today: IsoDate): CaseView {
   const pendingTasks = tasks
     .map((t) => toTaskView(t, record, today))
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.action.localeCompare(b.action));
+    // The main step of each wait first (death, absconding… are offered beside it), most urgent first.
+    .sort(
+      (a, b) =>
+        Number(!deadlineEscalates(a.action)) - Number(!deadlineEscalates(b.action)) ||
+        a.dueOn.localeCompare(b.dueOn) ||
+        a.action.localeCompare(b.action),
+    );
   return { ...record, pendingTasks };
 }

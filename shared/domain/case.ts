@@ -13,6 +13,15 @@ export interface CourtDecision {
   reason?: string;
 }
 
+export interface CourtAppeal {
+  kind: 'complaint' | 'recommendation' | 'protest';
+  lodgedBy: string;
+  lodgedOn: IsoDate;
+  outcome?: 'upheld' | 'changed' | 'annulled';
+  decisionNumber?: string;
+  decidedOn?: IsoDate;
+}
+
 export interface CaseRecord {
   caseId: string;
   version: number;
@@ -27,7 +36,21 @@ export interface CaseRecord {
   openedBy: string;
   updatedAt: string;
   supplementRounds: number;
+  /** The court accepted the file (thụ lý) and assigned a judge. */
+  acceptedOn?: IsoDate;
+  judgeName?: string;
+  courtReturns?: number;
+  courtRequest?: string;
   decision?: CourtDecision;
+  termination?: { reason: string; decisionNumber: string; decidedOn: IsoDate };
+  appeals?: CourtAppeal[];
+  /** The day the decision took effect (appeal window closed, or the appeal decided). */
+  decisionEffectiveOn?: IsoDate;
+  postponement?: { grounds: string; until: IsoDate; decisionNumber: string };
+  exemption?: { grounds: string; decisionNumber: string };
+  /** Set while the person is wanted after absconding. */
+  abscondedOn?: IsoDate;
+  diedOn?: IsoDate;
   admittedOn?: IsoDate;
   /** Interim management at a facility before admission, deducted from the term (ND-116 Art. 44). */
   deductedDays?: number;
@@ -79,6 +102,7 @@ export type CaseEventType =
   | 'actionPerformed'
   | 'taskStalled'
   | 'deadlineMissed'
+  | 'decisionEffective'
   | 'releaseScheduled'
   | 'supervisionBegun'
   | 'caseClosed';

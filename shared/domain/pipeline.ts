@@ -1,6 +1,26 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { StageWorkflow } from '../names';
-import { fileDocumentSchema, isoDate } from './case-file';
+import {
+  acceptFileInput,
+  admitInput,
+  answerCourtRequestInput,
+  closeAppealWindowInput,
+  decideAppealInput,
+  decideInput,
+  recordAbscondingInput,
+  recordAppealInput,
+  recordDeathInput,
+  recordExemptionInput,
+  recordFoundInput,
+  recordPostponementInput,
+  recordRelapseInput,
+  releaseInput,
+  requestDocumentsInput,
+  reviewInput,
+  submitFileInput,
+  supplementFileInput,
+  terminateCaseInput,
+} from './action-inputs';
 import type { DeadlineKey } from './legal-profile';
 import type { Role } from './roles';
 import type { CaseRouting } from './units';
@@ -15,14 +35,28 @@ export const stages = [
   'UNDER_REVIEW',
   'SUPPLEMENTING',
   'AT_COURT',
+  'ACCEPTED',
+  'CLARIFYING',
+  'APPEAL_WINDOW',
+  'UNDER_APPEAL',
   'AWAITING_ADMISSION',
+  'POSTPONED',
+  'WANTED',
   'IN_TREATMENT',
   'UNDER_SUPERVISION',
   'CLOSED',
 ] as const;
 export type Stage = (typeof stages)[number];
 
-export const outcomes = ['rejectedAtReview', 'notApplied', 'completed', 'relapsed'] as const;
+export const outcomes = [
+  'rejectedAtReview',
+  'notApplied',
+  'terminated',
+  'exempted',
+  'deceased',
+  'completed',
+  'relapsed',
+] as const;
 export type Outcome = (typeof outcomes)[number];
 
 /**
@@ -43,6 +77,8 @@ export interface ActionDefinition {
   stage: Stage;
   deadline: DeadlineRule;
   input: z.ZodType;
+  /** False for actions offered beside the main one at a wait (death, absconding…): they never escalate. */
+  escalates?: boolean;
   /**
    * How performing the action moves the workflow on: complete the waiting task token, or (for a
    * long stage held by a timer rather than an open execution) start the named stage workflow.
@@ -51,70 +87,6 @@ export interface ActionDefinition {
     | { kind: 'taskToken' }
     | { kind: 'startStage'; workflow: StageWorkflow; input: Record<string, string> };
 }
-
-const note = z.string().trim().max(2000).optional();
-
-export const submitFileInput = z
-  .object({
-    opinionsRecorded: z
-      .boolean()
-      .describe('Đã ghi nhận ý kiến của người bị đề nghị và gia đình sau thời hạn đọc hồ sơ'),
-    note,
-  })
-  .strict();
-
-export const reviewInput = z
-  .object({
-    decision: z.enum(['forward', 'returnForSupplement', 'ineligible']),
-    reason: z.string().trim().max(2000).optional(),
-  })
-  .strict()
-  .refine((v) => v.decision === 'forward' || (v.reason ?? '').length >= 5, {
-    path: ['reason'],
-    error: 'bắt buộc (ít nhất 5 ký tự) khi trả hồ sơ hoặc kết luận không đủ điều kiện',
-  });
-
-export const supplementFileInput = z
-  .object({ documents: z.array(fileDocumentSchema).min(1).max(50), note })
-  .strict();
-
-export const decideInput = z
-  .object({
-    outcome: z.enum(['apply', 'notApply']),
-    decisionNumber: z.string().trim().min(1).max(50),
-    decidedOn: isoDate,
-    months: z.number().int().positive().optional().describe('Thời hạn áp dụng (tháng)'),
-    reason: z.string().trim().max(4000).optional(),
-  })
-  .strict()
-  .refine((v) => v.outcome === 'notApply' || v.months !== undefined, {
-    path: ['months'],
-    error: 'bắt buộc khi quyết định áp dụng biện pháp',
-  });
-
-export const admitInput = z
-  .object({
-    admittedOn: isoDate,
-    handoverRecordNumber: z.string().trim().min(1).max(50),
-    deductedDays: z
-      .number()
-      .int()
-      .min(0)
-      .max(365)
-      .optional()
-      .describe(
-        'Số ngày quản lý tạm thời tại cơ sở, được trừ vào thời hạn (Điều 44 Nghị định 116/2021/NĐ-CP)',
-      ),
-  })
-  .strict();
-
-export const releaseInput = z
-  .object({ releasedOn: isoDate, certificateNumber: z.string().trim().min(1).max(50) })
-  .strict();
-
-export const recordRelapseInput = z
-  .object({ detectedOn: isoDate, note: z.string().trim().min(5).max(2000) })
-  .strict();
 
 export const pipelineActions = {
   submitFile: {
@@ -144,13 +116,79 @@ export const pipelineActions = {
     input: supplementFileInput,
     completes: { kind: 'taskToken' },
   },
-  decide: {
-    label: 'Ghi nhận quyết định của Tòa án',
+  acceptFile: {
+    label: 'Thụ lý hồ sơ hoặc trả lại hồ sơ chưa đủ',
     role: 'court',
     unit: 'court',
     stage: 'AT_COURT',
+    deadline: { kind: 'limit', limit: 'courtAcceptance' },
+    input: acceptFileInput,
+    completes: { kind: 'taskToken' },
+  },
+  decide: {
+    label: 'Ghi nhận quyết định áp dụng hoặc không áp dụng biện pháp',
+    role: 'court',
+    unit: 'court',
+    stage: 'ACCEPTED',
     deadline: { kind: 'limit', limit: 'courtDecision' },
     input: decideInput,
+    completes: { kind: 'taskToken' },
+  },
+  requestDocuments: {
+    label: 'Yêu cầu cơ quan đề nghị bổ sung tài liệu',
+    role: 'court',
+    unit: 'court',
+    stage: 'ACCEPTED',
+    deadline: { kind: 'limit', limit: 'courtDecision' },
+    input: requestDocumentsInput,
+    escalates: false,
+    completes: { kind: 'taskToken' },
+  },
+  terminateCase: {
+    label: 'Đình chỉ việc xem xét hồ sơ',
+    role: 'court',
+    unit: 'court',
+    stage: 'ACCEPTED',
+    deadline: { kind: 'limit', limit: 'courtDecision' },
+    input: terminateCaseInput,
+    escalates: false,
+    completes: { kind: 'taskToken' },
+  },
+  answerCourtRequest: {
+    label: 'Bổ sung tài liệu theo yêu cầu của Tòa án',
+    role: 'reviewer',
+    unit: 'review',
+    stage: 'CLARIFYING',
+    deadline: { kind: 'limit', limit: 'courtClarification' },
+    input: answerCourtRequestInput,
+    completes: { kind: 'taskToken' },
+  },
+  closeAppealWindow: {
+    label: 'Xác nhận hết thời hạn khiếu nại, kiến nghị, kháng nghị',
+    role: 'court',
+    unit: 'court',
+    stage: 'APPEAL_WINDOW',
+    deadline: { kind: 'limit', limit: 'appealWindow' },
+    input: closeAppealWindowInput,
+    completes: { kind: 'taskToken' },
+  },
+  recordAppeal: {
+    label: 'Ghi nhận khiếu nại, kiến nghị hoặc kháng nghị',
+    role: 'court',
+    unit: 'court',
+    stage: 'APPEAL_WINDOW',
+    deadline: { kind: 'limit', limit: 'appealWindow' },
+    input: recordAppealInput,
+    escalates: false,
+    completes: { kind: 'taskToken' },
+  },
+  decideAppeal: {
+    label: 'Ghi nhận quyết định giải quyết khiếu nại, kiến nghị, kháng nghị',
+    role: 'court',
+    unit: 'court',
+    stage: 'UNDER_APPEAL',
+    deadline: { kind: 'limit', limit: 'appealDecision' },
+    input: decideAppealInput,
     completes: { kind: 'taskToken' },
   },
   admit: {
@@ -160,6 +198,55 @@ export const pipelineActions = {
     stage: 'AWAITING_ADMISSION',
     deadline: { kind: 'limit', limit: 'escort' },
     input: admitInput,
+    completes: { kind: 'taskToken' },
+  },
+  recordPostponement: {
+    label: 'Ghi nhận quyết định hoãn chấp hành',
+    role: 'court',
+    unit: 'court',
+    stage: 'AWAITING_ADMISSION',
+    deadline: { kind: 'limit', limit: 'escort' },
+    input: recordPostponementInput,
+    escalates: false,
+    completes: { kind: 'taskToken' },
+  },
+  recordExemption: {
+    label: 'Ghi nhận quyết định miễn chấp hành',
+    role: 'court',
+    unit: 'court',
+    stage: 'AWAITING_ADMISSION',
+    deadline: { kind: 'limit', limit: 'escort' },
+    input: recordExemptionInput,
+    escalates: false,
+    completes: { kind: 'taskToken' },
+  },
+  recordAbsconding: {
+    label: 'Ghi nhận người phải chấp hành bỏ trốn, ra quyết định truy tìm',
+    role: 'police',
+    unit: 'filing',
+    stage: 'AWAITING_ADMISSION',
+    deadline: { kind: 'limit', limit: 'escort' },
+    input: recordAbscondingInput,
+    escalates: false,
+    completes: { kind: 'taskToken' },
+  },
+  recordFound: {
+    label: 'Ghi nhận đã tìm thấy người bỏ trốn',
+    role: 'police',
+    unit: 'filing',
+    stage: 'WANTED',
+    deadline: { kind: 'limit', limit: 'search' },
+    input: recordFoundInput,
+    completes: { kind: 'taskToken' },
+  },
+  recordDeath: {
+    label: 'Ghi nhận người bị đề nghị đã chết',
+    role: 'police',
+    unit: 'filing',
+    stage: 'NOTIFIED',
+    deadline: { kind: 'limit', limit: 'readAndSendFile' },
+    input: recordDeathInput,
+    escalates: false,
     completes: { kind: 'taskToken' },
   },
   release: {
@@ -192,6 +279,7 @@ export const isActionName = (name: string): name is ActionName => Object.hasOwn(
 
 /** Whether missing this task's due date is escalated to the supervising unit. */
 export const deadlineEscalates = (action: ActionName): boolean => {
-  const rule: DeadlineRule = pipelineActions[action].deadline;
-  return rule.kind === 'limit' || rule.field === 'releaseDueOn';
+  const definition: ActionDefinition = pipelineActions[action];
+  if (definition.escalates === false) return false;
+  return definition.deadline.kind === 'limit' || definition.deadline.field === 'releaseDueOn';
 };

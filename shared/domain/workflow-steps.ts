@@ -18,6 +18,8 @@ export const openTaskInput = z.object({
   taskToken: z.string().min(1),
   caseId: z.string().min(1),
   action: z.enum(actionNames),
+  /** Other actions a person may perform instead at the same wait (death, absconding…). */
+  alsoAllowed: z.array(z.enum(actionNames)).max(10).optional(),
   stateName: z.string().min(1).optional(),
   executionArn: z.string().min(1),
 });
@@ -26,6 +28,7 @@ const stepBase = { caseId: z.string().min(1), executionArn: z.string().min(1) };
 export const systemStepInput = z.discriminatedUnion('step', [
   z.object({ step: z.literal('closeCase'), outcome: z.enum(outcomes), ...stepBase }),
   z.object({ step: z.literal('scheduleRelease'), ...stepBase }),
+  z.object({ step: z.literal('takeEffect'), ...stepBase }),
   z.object({ step: z.literal('beginSupervision'), ...stepBase }),
   z.object({ step: z.literal('escalateStalledTask'), action: z.enum(actionNames), ...stepBase }),
 ]);
@@ -49,50 +52,60 @@ const MAX_ATTEMPTS = 8;
 export class WorkflowSteps {
   constructor(private readonly deps: WorkflowStepDeps) {}
 
-  /** Records that the case now waits for a person; idempotent for the same token. */
+  /**
+   * Records that the case now waits for a person: one pending task per action allowed at this
+   * wait, all on the same token. Idempotent for the same token.
+   */
   async openTask(payload: unknown): Promise<{ taskId: string }> {
     const input = parseOrThrow(openTaskInput, payload);
-    const taskId = createHash('sha256').update(input.taskToken).digest('base64url').slice(0, 22);
+    const base = createHash('sha256').update(input.taskToken).digest('base64url').slice(0, 22);
+    const actions = [input.action, ...(input.alsoAllowed ?? []).filter((a) => a !== input.action)];
+    const taskIds = actions.map((action, i) => (i === 0 ? base : `${base}.${action}`));
     // A token handed out again after a crash may belong to a task someone already performed,
     // whose completion never reached the workflow: complete it now instead of reopening it.
-    const completed = await this.deps.store.getCompletedTask(input.caseId, taskId);
-    if (completed) {
-      await this.deps.engine.completeTask(input.taskToken, completed.output);
-      return { taskId };
+    for (const taskId of taskIds) {
+      const completed = await this.deps.store.getCompletedTask(input.caseId, taskId);
+      if (completed) {
+        await this.deps.engine.completeTask(input.taskToken, completed.output);
+        return { taskId: base };
+      }
     }
     await this.change(input.caseId, (record, tasks, now) => {
-      if (tasks.some((t) => t.taskId === taskId)) return undefined;
+      if (tasks.some((t) => t.taskId === base)) return undefined;
       if (record.stage === 'CLOSED') throw new CaseStateError(`case ${record.caseId} is closed`);
-      const definition = pipelineActions[input.action];
       const today = vietnamDate(now);
-      const task: PendingTask = {
-        taskId,
-        caseId: record.caseId,
-        action: input.action,
-        role: definition.role,
-        unitId: record.routing[definition.unit],
-        dueOn: dueOn(definition.deadline, today, record, this.deps.calendar),
-        openedAt: now.toISOString(),
-        executionArn: input.executionArn,
-        stateName: input.stateName,
-        completion: { kind: 'taskToken', taskToken: input.taskToken },
-      };
+      const opened: PendingTask[] = actions.map((action, i) => {
+        const definition = pipelineActions[action];
+        return {
+          taskId: taskIds[i] as string,
+          caseId: record.caseId,
+          action,
+          role: definition.role,
+          unitId: record.routing[definition.unit],
+          dueOn: dueOn(definition.deadline, startOfWait(action, record, today), record, this.deps.calendar),
+          openedAt: now.toISOString(),
+          executionArn: input.executionArn,
+          stateName: input.stateName,
+          completion: { kind: 'taskToken', taskToken: input.taskToken },
+        };
+      });
+      const main = opened[0] as PendingTask;
       return {
-        next: { ...record, stage: definition.stage },
+        next: { ...record, stage: stageWhileWaiting(input.action, record, today) },
         event: {
           type: 'taskOpened',
           action: input.action,
-          detail: { dueOn: task.dueOn, role: task.role, unitId: task.unitId },
+          detail: { dueOn: main.dueOn, role: main.role, unitId: main.unitId, alsoAllowed: actions.slice(1) },
           executionArn: input.executionArn,
           stateName: input.stateName,
         },
-        putTasks: [task],
+        putTasks: opened,
       };
     });
-    return { taskId };
+    return { taskId: base };
   }
 
-  async runSystemStep(payload: unknown): Promise<{ ok: true }> {
+  async runSystemStep(payload: unknown): Promise<{ ok: true; outcome?: string }> {
     const input = parseOrThrow(systemStepInput, payload);
     switch (input.step) {
       case 'closeCase':
@@ -113,6 +126,20 @@ export class WorkflowSteps {
           };
         });
         break;
+      case 'takeEffect': {
+        // The decision takes effect (after the appeal window, or by the appeal decision): the
+        // case record, not the workflow's memory, says whether the measure applies.
+        const found = await this.deps.store.getCase(input.caseId);
+        if (!found?.record.decision) throw new CaseStateError('no decision to take effect');
+        await this.change(input.caseId, (record, _tasks, now) => {
+          if (record.decisionEffectiveOn) return undefined;
+          return {
+            next: { ...record, decisionEffectiveOn: vietnamDate(now) },
+            event: { type: 'decisionEffective', executionArn: input.executionArn },
+          };
+        });
+        return { ok: true, outcome: found.record.decision.outcome };
+      }
       case 'scheduleRelease':
         await this.change(input.caseId, (record) => {
           if (record.releaseDueOn) return undefined;
@@ -167,7 +194,11 @@ export class WorkflowSteps {
         break;
       case 'escalateStalledTask':
         await this.change(input.caseId, (record, tasks) => {
-          const stalled = tasks.filter((t) => t.action === input.action);
+          // The stalled token is dead: withdraw every action that was offered on it.
+          const tokens = new Set(
+            tasks.filter((t) => t.action === input.action).map((t) => JSON.stringify(t.completion)),
+          );
+          const stalled = tasks.filter((t) => tokens.has(JSON.stringify(t.completion)));
           return {
             next: record,
             event: { type: 'taskStalled', action: input.action, executionArn: input.executionArn },
@@ -276,4 +307,16 @@ export class WorkflowSteps {
       }
     }
   }
+}
+
+/** A postponed admission is due counting from the end of the postponement (ND-116 Art. 57). */
+function startOfWait(action: string, record: CaseRecord, today: IsoDate): IsoDate {
+  const until = record.postponement?.until;
+  return action === 'admit' && until && until > today ? until : today;
+}
+
+function stageWhileWaiting(action: keyof typeof pipelineActions, record: CaseRecord, today: IsoDate) {
+  if (action === 'admit' && record.postponement && record.postponement.until > today)
+    return 'POSTPONED' as const;
+  return pipelineActions[action].stage;
 }

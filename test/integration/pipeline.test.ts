@@ -33,7 +33,19 @@ describe('the pipeline through the local HTTP API', () => {
   const fileToCourt = async (caseId: string) => {
     expect((await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true })).status).toBe(200);
     expect((await api.act(caseId, 'review', users.reviewer, { decision: 'forward' })).status).toBe(200);
+    const accepted = await api.act(caseId, 'acceptFile', users.court, {
+      decision: 'accept',
+      acceptedOn: await today(),
+      judgeName: 'Nguyễn Thị Hạnh',
+    });
+    expect(accepted.status).toBe(200);
   };
+
+  /** Nobody complains or protests within the window: the decision takes effect. */
+  const takeEffect = async (caseId: string) =>
+    expect(
+      (await api.act(caseId, 'closeAppealWindow', users.court, { effectiveOn: await today() })).status,
+    ).toBe(200);
 
   it('takes a case from the file to the end of supervision, each step by its own officer', async () => {
     const caseId = await openCase();
@@ -51,7 +63,13 @@ describe('the pipeline through the local HTTP API', () => {
 
     await fileToCourt(caseId);
     const atCourt = await api.waitFor(caseId, 'decide', users.court);
-    expect(atCourt.body.stage).toBe('AT_COURT');
+    expect(atCourt.body.stage).toBe('ACCEPTED');
+    expect(atCourt.body.pendingTasks.map((t: { action: string }) => t.action).sort()).toEqual([
+      'decide',
+      'recordDeath',
+      'requestDocuments',
+      'terminateCase',
+    ]);
     const decided = await api.act(caseId, 'decide', users.court, {
       outcome: 'apply',
       decisionNumber: '12/2026/QĐ-TA',
@@ -59,6 +77,8 @@ describe('the pipeline through the local HTTP API', () => {
       months: 12,
     });
     expect(decided.status).toBe(200);
+    expect((await api.waitFor(caseId, 'closeAppealWindow', users.court)).body.stage).toBe('APPEAL_WINDOW');
+    await takeEffect(caseId);
 
     const awaiting = await api.waitFor(caseId, 'admit', users.centre);
     expect(awaiting.body.stage).toBe('AWAITING_ADMISSION');
@@ -102,7 +122,9 @@ describe('the pipeline through the local HTTP API', () => {
     expect(performed).toEqual([
       'submitFile:police',
       'review:reviewer',
+      'acceptFile:court',
       'decide:court',
+      'closeAppealWindow:court',
       'admit:centre',
       'release:centre',
     ]);
@@ -169,6 +191,7 @@ describe('the pipeline through the local HTTP API', () => {
       reason: 'Không đủ căn cứ.',
     });
     expect(declined.status).toBe(200);
+    await takeEffect(caseId);
     expect((await api.waitFor(caseId, 'CLOSED', users.court)).body.outcome).toBe('notApplied');
   });
 
@@ -181,6 +204,7 @@ describe('the pipeline through the local HTTP API', () => {
       decidedOn: await today(),
       months: 12,
     });
+    await takeEffect(caseId);
     await api.act(caseId, 'admit', users.centre, {
       admittedOn: await today(),
       handoverRecordNumber: '5/BB-GN',

@@ -66,7 +66,7 @@ describe('a killed local process', () => {
     await api.act(atCourt, 'review', users.reviewer, { decision: 'forward' });
     await api.waitFor(atSubmission, 'submitFile', users.police);
     await api.waitFor(atReview, 'review', users.reviewer);
-    await api.waitFor(atCourt, 'decide', users.court);
+    await api.waitFor(atCourt, 'acceptFile', users.court);
     const seeded = await api.request('GET', '/cases?unit=p-dong-phong&limit=100', { as: users.police });
     const before = await Promise.all(
       [atSubmission, atReview, atCourt].map(
@@ -96,11 +96,17 @@ describe('a killed local process', () => {
         reason: 'Không đủ điều kiện áp dụng.',
       });
     }
+    await api.act(atCourt, 'acceptFile', users.court, {
+      decision: 'accept',
+      acceptedOn: '2026-01-05',
+      judgeName: 'Nguyễn Thị Hạnh',
+    });
     await api.act(atCourt, 'decide', users.court, {
       outcome: 'notApply',
       decisionNumber: '20/2026/QĐ-TA',
       decidedOn: '2026-01-05',
     });
+    await api.act(atCourt, 'closeAppealWindow', users.court, { effectiveOn: '2026-01-12' });
     for (const id of [atSubmission, atReview, atCourt]) {
       const closed = await api.waitFor(id, 'CLOSED', users.police);
       expect(closed.body.pendingTasks).toEqual([]);

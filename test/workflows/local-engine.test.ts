@@ -702,11 +702,14 @@ describe('LocalStepFunctions', () => {
     });
 
     await engine.idle();
-    await engine.sendTaskSuccess({ taskToken: opened[0]?.taskToken as string, output: '{"input":{}}' });
+    await engine.sendTaskSuccess({
+      taskToken: opened[0]?.taskToken as string,
+      output: '{"action":"submitFile","input":{}}',
+    });
     await engine.idle();
     await engine.sendTaskSuccess({
       taskToken: opened[1]?.taskToken as string,
-      output: '{"input":{"decision":"ineligible"}}',
+      output: '{"action":"review","input":{"decision":"ineligible"}}',
     });
     await engine.idle();
 

@@ -66,28 +66,42 @@ describe('the stage workflows', () => {
       return history.body.executions as { workflow: string; status: string }[];
     };
 
+    const court = users.court;
     const toCourt = async (caseId: string) => {
       await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
       await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
+      await api.act(caseId, 'acceptFile', court, {
+        decision: 'accept',
+        acceptedOn: today(),
+        judgeName: 'Lê Thị Thu',
+      });
     };
     const decide = (caseId: string, outcome: 'apply' | 'notApply') =>
-      api.act(caseId, 'decide', users.court, {
+      api.act(caseId, 'decide', court, {
         outcome,
         decisionNumber: '1/QĐ-TA',
         decidedOn: today(),
         ...(outcome === 'apply' && { months: 12 }),
       });
+    const takeEffect = (caseId: string) =>
+      api.act(caseId, 'closeAppealWindow', court, { effectiveOn: today() });
+    const toAdmission = async (caseId: string) => {
+      await toCourt(caseId);
+      await decide(caseId, 'apply');
+      await takeEffect(caseId);
+    };
+    const closedAs = async (caseId: string, outcome: string) =>
+      expect((await api.waitFor(caseId, 'CLOSED', users.police)).body.outcome).toBe(outcome);
 
     it('filing → admission → release → supervision, ending completed', async () => {
       const caseId = await openCase();
-      await toCourt(caseId);
-      await decide(caseId, 'apply');
+      await toAdmission(caseId);
       await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '1/BB' });
       await runtime.advanceClock(366 * DAY);
       await api.act(caseId, 'release', users.centre, { releasedOn: today(), certificateNumber: '1/GCN' });
       await api.waitFor(caseId, 'recordRelapse', users.supervisor);
       await runtime.advanceClock(731 * DAY);
-      expect((await api.waitFor(caseId, 'CLOSED', users.police)).body.outcome).toBe('completed');
+      await closedAs(caseId, 'completed');
       const executions = await recordVisits(caseId);
       expect(executions.map((e) => `${e.workflow}:${e.status}`)).toEqual([
         'filing:SUCCEEDED',
@@ -97,7 +111,7 @@ describe('the stage workflows', () => {
       ]);
     });
 
-    it('supplement loop, then the court declines: closed as not applied', async () => {
+    it('supplement, a file the court returns, a request for documents, an appeal upheld: not applied', async () => {
       const caseId = await openCase();
       await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
       await api.act(caseId, 'review', users.reviewer, {
@@ -108,8 +122,38 @@ describe('the stage workflows', () => {
         documents: [{ kind: 'other', title: 'Tài liệu bổ sung' }],
       });
       await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
+      await api.act(caseId, 'acceptFile', court, {
+        decision: 'returnIncomplete',
+        acceptedOn: today(),
+        reason: 'Thiếu phiếu xác định tình trạng nghiện.',
+      });
+      await api.act(caseId, 'supplementFile', users.police, {
+        documents: [{ kind: 'other', title: 'Phiếu bổ sung' }],
+      });
+      await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
+      await api.act(caseId, 'acceptFile', court, {
+        decision: 'accept',
+        acceptedOn: today(),
+        judgeName: 'Lê Thị Thu',
+      });
+      await api.act(caseId, 'requestDocuments', court, { requested: 'Bản tóm tắt lý lịch có xác nhận.' });
+      expect((await api.waitFor(caseId, 'answerCourtRequest', users.reviewer)).body.stage).toBe('CLARIFYING');
+      await api.act(caseId, 'answerCourtRequest', users.reviewer, {
+        documents: [{ kind: 'personalHistory', title: 'Bản tóm tắt lý lịch' }],
+      });
       await decide(caseId, 'notApply');
-      expect((await api.waitFor(caseId, 'CLOSED', users.police)).body.outcome).toBe('notApplied');
+      await api.act(caseId, 'recordAppeal', court, {
+        kind: 'protest',
+        lodgedBy: 'Viện kiểm sát',
+        lodgedOn: today(),
+      });
+      expect((await api.waitFor(caseId, 'decideAppeal', court)).body.stage).toBe('UNDER_APPEAL');
+      await api.act(caseId, 'decideAppeal', court, {
+        outcome: 'upheld',
+        decisionNumber: '2/QĐ-PT',
+        decidedOn: today(),
+      });
+      await closedAs(caseId, 'notApplied');
       await recordVisits(caseId);
     });
 
@@ -120,14 +164,100 @@ describe('the stage workflows', () => {
         decision: 'ineligible',
         reason: 'Không đủ điều kiện.',
       });
-      expect((await api.waitFor(caseId, 'CLOSED', users.police)).body.outcome).toBe('rejectedAtReview');
+      await closedAs(caseId, 'rejectedAtReview');
+      await recordVisits(caseId);
+    });
+
+    it('the court terminates the examination: closed as terminated', async () => {
+      const caseId = await openCase();
+      await toCourt(caseId);
+      await api.act(caseId, 'terminateCase', court, {
+        reason: 'withdrawn',
+        decisionNumber: '3/QĐ-ĐC',
+        decidedOn: today(),
+      });
+      await closedAs(caseId, 'terminated');
+      await recordVisits(caseId);
+    });
+
+    it('an appeal annuls the decision, then postponement, absconding and exemption at admission', async () => {
+      const caseId = await openCase();
+      await toCourt(caseId);
+      await decide(caseId, 'apply');
+      await api.act(caseId, 'recordAppeal', court, {
+        kind: 'complaint',
+        lodgedBy: 'Người bị đề nghị',
+        lodgedOn: today(),
+      });
+      await api.act(caseId, 'decideAppeal', court, {
+        outcome: 'annulled',
+        decisionNumber: '4/QĐ-PT',
+        decidedOn: today(),
+      });
+      expect((await api.waitFor(caseId, 'decide', court)).body.decision).toBeUndefined();
+      await decide(caseId, 'apply');
+      await takeEffect(caseId);
+      const until = new Date(Date.parse(`${today()}T00:00:00Z`) + 30 * DAY).toISOString().slice(0, 10);
+      await api.act(caseId, 'recordPostponement', court, {
+        grounds: 'seriousIllness',
+        until,
+        decisionNumber: '5/QĐ-H',
+      });
+      const postponed = await api.waitUntil(caseId, users.centre, (c) => c.stage === 'POSTPONED');
+      expect(postponed.body.pendingTasks[0]).toMatchObject({ action: 'admit' });
+      expect(postponed.body.pendingTasks[0].dueOn > until).toBe(true);
+      await api.act(caseId, 'recordAbsconding', users.police, {
+        abscondedOn: today(),
+        searchDecisionNumber: '6/QĐ-TT',
+      });
+      expect((await api.waitFor(caseId, 'recordFound', users.police)).body.stage).toBe('WANTED');
+      await api.act(caseId, 'recordFound', users.police, { foundOn: today() });
+      await api.act(caseId, 'recordExemption', court, { grounds: 'pregnancy', decisionNumber: '7/QĐ-M' });
+      await closedAs(caseId, 'exempted');
+      await recordVisits(caseId);
+    });
+
+    it('the court changes the term on appeal, then the person dies while wanted', async () => {
+      const caseId = await openCase();
+      await toCourt(caseId);
+      await decide(caseId, 'apply');
+      await api.act(caseId, 'recordAppeal', court, {
+        kind: 'recommendation',
+        lodgedBy: 'Công an xã',
+        lodgedOn: today(),
+      });
+      await api.act(caseId, 'decideAppeal', court, {
+        outcome: 'changed',
+        decisionNumber: '8/QĐ-PT',
+        decidedOn: today(),
+        changedTo: { outcome: 'apply', months: 18 },
+      });
+      expect((await api.waitFor(caseId, 'admit', users.centre)).body.decision).toMatchObject({ months: 18 });
+      await api.act(caseId, 'recordAbsconding', users.police, {
+        abscondedOn: today(),
+        searchDecisionNumber: '9/QĐ-TT',
+      });
+      await api.act(caseId, 'recordDeath', users.police, { diedOn: today(), note: 'Giấy báo tử số 12.' });
+      await closedAs(caseId, 'deceased');
+      await recordVisits(caseId);
+    });
+
+    it('death before the file reaches LĐTBXH: closed as deceased', async () => {
+      const caseId = await openCase();
+      const pending = await api.waitFor(caseId, 'recordDeath', users.police);
+      expect(pending.body.pendingTasks.map((t: { action: string }) => t.action)).toEqual([
+        'submitFile',
+        'recordDeath',
+      ]);
+      await api.act(caseId, 'recordDeath', users.police, { diedOn: today(), note: 'Giấy báo tử số 13.' });
+      const closed = await api.waitFor(caseId, 'CLOSED', users.police);
+      expect(closed.body).toMatchObject({ outcome: 'deceased', pendingTasks: [] });
       await recordVisits(caseId);
     });
 
     it('relapse during supervision: closed as relapsed', async () => {
       const caseId = await openCase();
-      await toCourt(caseId);
-      await decide(caseId, 'apply');
+      await toAdmission(caseId);
       await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '2/BB' });
       await runtime.advanceClock(366 * DAY);
       await api.act(caseId, 'release', users.centre, { releasedOn: today(), certificateNumber: '2/GCN' });
@@ -135,61 +265,97 @@ describe('the stage workflows', () => {
         detectedOn: today(),
         note: 'Tái sử dụng ma túy.',
       });
-      expect((await api.waitFor(caseId, 'CLOSED', users.police)).body.outcome).toBe('relapsed');
+      await closedAs(caseId, 'relapsed');
       await recordVisits(caseId);
     });
 
-    it('a callback nobody answers times out, is recorded as stalled and opened again, in every stage', async () => {
+    const stall = async (caseId: string, action: string, as: string) => {
+      const before = await api.waitFor(caseId, action, as);
+      await runtime.advanceClock(61 * DAY);
+      const after = await api.waitUntil(
+        caseId,
+        as,
+        (c) =>
+          c.version > before.body.version + 1 &&
+          c.pendingTasks.some((t: { action: string }) => t.action === action),
+      );
+      const mainTask = (body: { pendingTasks: { action: string; taskId: string }[] }) =>
+        body.pendingTasks.find((t) => t.action === action)?.taskId;
+      expect(mainTask(after.body)).not.toBe(mainTask(before.body));
+    };
+    const stalledActions = async (caseId: string) => {
+      const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
+      return history.body.events
+        .filter((e: { type: string }) => e.type === 'taskStalled')
+        .map((e: { action: string }) => e.action);
+    };
+
+    it('a callback nobody answers times out, is recorded as stalled and opened again: filing, first half', async () => {
       const caseId = await openCase();
-      const stall = async (action: string, as: string) => {
-        const before = await api.waitFor(caseId, action, as);
-        await runtime.advanceClock(61 * DAY);
-        const after = await api.waitUntil(
-          caseId,
-          as,
-          (c) =>
-            c.version > before.body.version + 1 &&
-            c.pendingTasks.some((t: { action: string }) => t.action === action),
-        );
-        expect(after.body.pendingTasks[0].taskId).not.toBe(before.body.pendingTasks[0].taskId);
-      };
-      await stall('submitFile', users.police);
+      await stall(caseId, 'submitFile', users.police);
       await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
-      await stall('review', users.reviewer);
+      await stall(caseId, 'review', users.reviewer);
       await api.act(caseId, 'review', users.reviewer, {
         decision: 'returnForSupplement',
         reason: 'Thiếu tài liệu.',
       });
-      await stall('supplementFile', users.police);
+      await stall(caseId, 'supplementFile', users.police);
       await api.act(caseId, 'supplementFile', users.police, {
         documents: [{ kind: 'other', title: 'Bổ sung' }],
       });
       await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
-      await stall('decide', users.court);
+      await stall(caseId, 'acceptFile', court);
+      expect(await stalledActions(caseId)).toEqual(['submitFile', 'review', 'supplementFile', 'acceptFile']);
+      await recordVisits(caseId);
+    });
+
+    it('a callback nobody answers times out, is recorded as stalled and opened again: court and appeal', async () => {
+      const caseId = await openCase();
+      await toCourt(caseId);
+      await stall(caseId, 'decide', court);
+      await api.act(caseId, 'requestDocuments', court, { requested: 'Tài liệu về nơi cư trú.' });
+      await stall(caseId, 'answerCourtRequest', users.reviewer);
+      await api.act(caseId, 'answerCourtRequest', users.reviewer, {
+        documents: [{ kind: 'other', title: 'Xác nhận' }],
+      });
       await decide(caseId, 'apply');
-      await stall('admit', users.centre);
-      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '3/BB' });
-      await runtime.advanceClock(366 * DAY);
-      await stall('release', users.centre);
-      await api.act(caseId, 'release', users.centre, { releasedOn: today(), certificateNumber: '3/GCN' });
-      await api.waitFor(caseId, 'recordRelapse', users.supervisor);
-      const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
-      const stalled = history.body.events.filter((e: { type: string }) => e.type === 'taskStalled');
-      expect(stalled.map((e: { action: string }) => e.action)).toEqual([
-        'submitFile',
-        'review',
-        'supplementFile',
+      await stall(caseId, 'closeAppealWindow', court);
+      await api.act(caseId, 'recordAppeal', court, {
+        kind: 'complaint',
+        lodgedBy: 'Gia đình',
+        lodgedOn: today(),
+      });
+      await stall(caseId, 'decideAppeal', court);
+      expect(await stalledActions(caseId)).toEqual([
         'decide',
-        'admit',
-        'release',
+        'answerCourtRequest',
+        'closeAppealWindow',
+        'decideAppeal',
       ]);
       await recordVisits(caseId);
     });
 
-    it('a decision the workflow does not know fails the execution by name instead of guessing', async () => {
+    it('a callback nobody answers times out, is recorded as stalled and opened again: admission and release', async () => {
       const caseId = await openCase();
-      await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
-      await api.waitFor(caseId, 'review', users.reviewer);
+      await toAdmission(caseId);
+      await stall(caseId, 'admit', users.centre);
+      await api.act(caseId, 'recordAbsconding', users.police, {
+        abscondedOn: today(),
+        searchDecisionNumber: '10/QĐ-TT',
+      });
+      await stall(caseId, 'recordFound', users.police);
+      await api.act(caseId, 'recordFound', users.police, { foundOn: today() });
+      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '3/BB' });
+      await runtime.advanceClock(366 * DAY);
+      await stall(caseId, 'release', users.centre);
+      await api.act(caseId, 'release', users.centre, { releasedOn: today(), certificateNumber: '3/GCN' });
+      await api.waitFor(caseId, 'recordRelapse', users.supervisor);
+      expect(await stalledActions(caseId)).toEqual(['admit', 'recordFound', 'release']);
+      await recordVisits(caseId);
+    });
+
+    /** Completes the main task of the case's current wait with an output the workflow does not know. */
+    const sendUnknownOutput = async (caseId: string, workflow: StageWorkflow) => {
       const { Items = [] } = await runtime.dynamo.client.send(
         new QueryCommand({
           TableName: runtime.tableName,
@@ -200,13 +366,26 @@ describe('the stage workflows', () => {
       const token = unmarshall(Items[0] ?? {}).completion.taskToken as string;
       await runtime.engine.sendTaskSuccess({
         taskToken: token,
-        output: JSON.stringify({ input: { decision: 'maybe' } }),
+        output: JSON.stringify({ action: 'maybe', input: { decision: 'maybe' } }),
       });
       await runtime.engine.idle();
-      const executionArn = `${localStateMachineArn('filing').replace(':stateMachine:', ':execution:')}:${caseId}-filing`;
-      const described = await runtime.engine.describeExecution({ executionArn });
-      expect(described).toMatchObject({ status: 'FAILED', error: 'UnknownDecision' });
+      const executionArn = `${localStateMachineArn(workflow).replace(':stateMachine:', ':execution:')}:${caseId}-${workflow}`;
+      expect(await runtime.engine.describeExecution({ executionArn })).toMatchObject({
+        status: 'FAILED',
+        error: 'UnknownDecision',
+      });
       await recordVisits(caseId);
+    };
+
+    it('an outcome the workflow does not know fails the execution by name instead of guessing', async () => {
+      const atReview = await openCase();
+      await api.act(atReview, 'submitFile', users.police, { opinionsRecorded: true });
+      await api.waitFor(atReview, 'review', users.reviewer);
+      await sendUnknownOutput(atReview, 'filing');
+      const atAdmission = await openCase();
+      await toAdmission(atAdmission);
+      await api.waitFor(atAdmission, 'admit', users.centre);
+      await sendUnknownOutput(atAdmission, 'admission');
     });
 
     it('together, these paths enter every state of every definition', () => {

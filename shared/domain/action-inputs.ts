@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { fileDocumentSchema, isoDate } from './case-file';
+
+/** The input of each action of the pipeline (shared/domain/pipeline.ts), parsed at the API edge. */
+const note = z.string().trim().max(2000).optional();
+
+export const submitFileInput = z
+  .object({
+    opinionsRecorded: z
+      .boolean()
+      .describe('Đã ghi nhận ý kiến của người bị đề nghị và gia đình sau thời hạn đọc hồ sơ'),
+    note,
+  })
+  .strict();
+
+export const reviewInput = z
+  .object({
+    decision: z.enum(['forward', 'returnForSupplement', 'ineligible']),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((v) => v.decision === 'forward' || (v.reason ?? '').length >= 5, {
+    path: ['reason'],
+    error: 'bắt buộc (ít nhất 5 ký tự) khi trả hồ sơ hoặc kết luận không đủ điều kiện',
+  });
+
+export const supplementFileInput = z
+  .object({ documents: z.array(fileDocumentSchema).min(1).max(50), note })
+  .strict();
+
+export const decideInput = z
+  .object({
+    outcome: z.enum(['apply', 'notApply']),
+    decisionNumber: z.string().trim().min(1).max(50),
+    decidedOn: isoDate,
+    months: z.number().int().positive().optional().describe('Thời hạn áp dụng (tháng)'),
+    reason: z.string().trim().max(4000).optional(),
+  })
+  .strict()
+  .refine((v) => v.outcome === 'notApply' || v.months !== undefined, {
+    path: ['months'],
+    error: 'bắt buộc khi quyết định áp dụng biện pháp',
+  });
+
+export const admitInput = z
+  .object({
+    admittedOn: isoDate,
+    handoverRecordNumber: z.string().trim().min(1).max(50),
+    deductedDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .optional()
+      .describe(
+        'Số ngày quản lý tạm thời tại cơ sở, được trừ vào thời hạn (Điều 44 Nghị định 116/2021/NĐ-CP)',
+      ),
+  })
+  .strict();
+
+export const releaseInput = z
+  .object({ releasedOn: isoDate, certificateNumber: z.string().trim().min(1).max(50) })
+  .strict();
+
+export const recordRelapseInput = z
+  .object({ detectedOn: isoDate, note: z.string().trim().min(5).max(2000) })
+  .strict();
+
+export const acceptFileInput = z
+  .object({
+    decision: z.enum(['accept', 'returnIncomplete']),
+    acceptedOn: isoDate.describe('Ngày thụ lý hoặc ngày trả lại hồ sơ'),
+    judgeName: z.string().trim().min(2).max(100).optional().describe('Thẩm phán được phân công'),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((v) => v.decision === 'returnIncomplete' || (v.judgeName ?? '').length >= 2, {
+    path: ['judgeName'],
+    error: 'bắt buộc khi thụ lý hồ sơ (phân công Thẩm phán)',
+  })
+  .refine((v) => v.decision === 'accept' || (v.reason ?? '').length >= 5, {
+    path: ['reason'],
+    error: 'bắt buộc (ít nhất 5 ký tự) khi trả lại hồ sơ',
+  });
+
+export const requestDocumentsInput = z
+  .object({ requested: z.string().trim().min(5).max(2000).describe('Tài liệu Tòa án yêu cầu bổ sung') })
+  .strict();
+
+export const terminationReasons = ['deceased', 'notSubject', 'limitationExpired', 'withdrawn'] as const;
+export const terminateCaseInput = z
+  .object({
+    reason: z.enum(terminationReasons).describe('Căn cứ đình chỉ (Pháp lệnh 03/2022/UBTVQH15, Điều 16)'),
+    decisionNumber: z.string().trim().min(1).max(50),
+    decidedOn: isoDate,
+    note,
+  })
+  .strict();
+
+export const answerCourtRequestInput = z
+  .object({ documents: z.array(fileDocumentSchema).min(1).max(50), note })
+  .strict();
+
+export const closeAppealWindowInput = z
+  .object({ effectiveOn: isoDate.describe('Ngày quyết định có hiệu lực') })
+  .strict();
+
+export const recordAppealInput = z
+  .object({
+    kind: z.enum(['complaint', 'recommendation', 'protest']).describe('Khiếu nại / kiến nghị / kháng nghị'),
+    lodgedBy: z.string().trim().min(2).max(200),
+    lodgedOn: isoDate,
+    note,
+  })
+  .strict();
+
+export const decideAppealInput = z
+  .object({
+    outcome: z.enum(['upheld', 'changed', 'annulled']).describe('Giữ nguyên / sửa / hủy quyết định'),
+    decisionNumber: z.string().trim().min(1).max(50),
+    decidedOn: isoDate,
+    changedTo: z
+      .object({ outcome: z.enum(['apply', 'notApply']), months: z.number().int().positive().optional() })
+      .strict()
+      .optional()
+      .describe('Nội dung quyết định sau khi sửa'),
+    note,
+  })
+  .strict()
+  .refine((v) => v.outcome !== 'changed' || v.changedTo !== undefined, {
+    path: ['changedTo'],
+    error: 'bắt buộc khi sửa quyết định',
+  });
+
+export const recordPostponementInput = z
+  .object({
+    grounds: z
+      .enum(['seriousIllness', 'familyHardship'])
+      .describe('Điều 57 khoản 1 Nghị định 116/2021/NĐ-CP'),
+    until: isoDate.describe('Hoãn đến ngày'),
+    decisionNumber: z.string().trim().min(1).max(50),
+    note,
+  })
+  .strict();
+
+export const recordExemptionInput = z
+  .object({
+    grounds: z
+      .enum(['dangerousIllness', 'notAddictedAfterVoluntaryTreatment', 'pregnancy'])
+      .describe('Điều 57 khoản 3 Nghị định 116/2021/NĐ-CP'),
+    decisionNumber: z.string().trim().min(1).max(50),
+    note,
+  })
+  .strict();
+
+export const recordAbscondingInput = z
+  .object({ abscondedOn: isoDate, searchDecisionNumber: z.string().trim().min(1).max(50), note })
+  .strict();
+
+export const recordFoundInput = z.object({ foundOn: isoDate, note }).strict();
+
+export const recordDeathInput = z
+  .object({ diedOn: isoDate, note: z.string().trim().min(5).max(2000) })
+  .strict();
