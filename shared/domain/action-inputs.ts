@@ -162,3 +162,26 @@ export const recordFoundInput = z.object({ foundOn: isoDate, note }).strict();
 export const recordDeathInput = z
   .object({ diedOn: isoDate, note: z.string().trim().min(5).max(2000) })
   .strict();
+
+export const recordReductionInput = z
+  .object({
+    months: z.number().int().min(1).max(6).describe('Số tháng được giảm (1–3; 3–6 nếu lập công)'),
+    meritorious: z.boolean().describe('Có lập công'),
+    decisionNumber: z.string().trim().min(1).max(50),
+    decidedOn: isoDate,
+  })
+  .strict()
+  .refine((v) => v.meritorious || v.months <= 3, {
+    path: ['months'],
+    error: 'tối đa 3 tháng nếu không lập công (Điều 58 khoản 1 Nghị định 116/2021/NĐ-CP)',
+  });
+
+export const recordEarlyEndInput = z
+  .object({
+    grounds: z
+      .enum(['dangerousIllness', 'pregnancy', 'imprisoned'])
+      .describe('Miễn phần còn lại (Điều 58 khoản 3 Nghị định 116/2021/NĐ-CP)'),
+    decisionNumber: z.string().trim().min(1).max(50),
+    decidedOn: isoDate,
+  })
+  .strict();

@@ -18,6 +18,7 @@ import {
   type WorkflowEngine,
 } from './ports';
 import type { Actor } from './roles';
+import { treatmentEffects } from './treatment-events';
 import { routeCase } from './units';
 import { parseOrThrow, ruleViolation } from './validation';
 
@@ -204,20 +205,31 @@ export class CaseCommands {
         task.completion.kind === 'taskToken' &&
         t.completion.taskToken === task.completion.taskToken,
     );
-    const remaining = found.tasks.filter((t) => t.taskId !== task.taskId && !sameWait.includes(t));
-    const response = { status: 200, body: toCaseView(next, remaining, today) };
     const output = { action: actionName, input, eventSeq: event.seq, actor: event.actor };
     const followUp = task.completion;
+    // A standing action (during treatment) changes the case and its timer, not a workflow.
+    const effects: Omit<CaseChange, 'expectedVersion' | 'next' | 'event'> =
+      followUp.kind === 'standing'
+        ? treatmentEffects(actionName, next, found.tasks, now, today)
+        : {
+            completeTasks: [{ taskId: task.taskId, caseId, action: actionName, output, completedAt: at }],
+            deleteTaskIds: sameWait.map((t) => t.taskId),
+            deleteTimers:
+              followUp.kind === 'startStage' && followUp.timerId
+                ? [{ timerId: followUp.timerId, mustBePending: true }]
+                : [],
+          };
+    const removed = new Set([task.taskId, ...(effects.deleteTaskIds ?? [])]);
+    const remaining = [
+      ...found.tasks.filter((t) => !removed.has(t.taskId) && !sameWait.includes(t)),
+      ...(effects.putTasks ?? []),
+    ];
+    const response = { status: 200, body: toCaseView(next, remaining, today) };
     const change: CaseChange = {
       expectedVersion: found.record.version,
       next,
       event,
-      completeTasks: [{ taskId: task.taskId, caseId, action: actionName, output, completedAt: at }],
-      deleteTaskIds: sameWait.map((t) => t.taskId),
-      deleteTimers:
-        followUp.kind === 'startStage' && followUp.timerId
-          ? [{ timerId: followUp.timerId, mustBePending: true }]
-          : [],
+      ...effects,
       idempotency: scopedKey
         ? this.idempotencyRecord(scopedKey, requestHash, response, followUp, output)
         : undefined,
@@ -279,6 +291,7 @@ export class CaseCommands {
   }
 
   private async followUp(caseId: string, completion: TaskCompletion, output?: unknown): Promise<void> {
+    if (completion.kind === 'standing') return;
     if (completion.kind === 'taskToken') {
       await this.deps.engine.completeTask(completion.taskToken, output);
     } else {

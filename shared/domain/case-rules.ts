@@ -9,9 +9,11 @@ import type {
   recordAbscondingInput,
   recordAppealInput,
   recordDeathInput,
+  recordEarlyEndInput,
   recordExemptionInput,
   recordFoundInput,
   recordPostponementInput,
+  recordReductionInput,
   recordRelapseInput,
   releaseInput,
   requestDocumentsInput,
@@ -156,6 +158,37 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
     }
     next.releasedOn = releasedOn;
   }) as Rule<typeof releaseInput>,
+  recordAbscondingInTreatment: ((next, { abscondedOn }, today) => {
+    notInFuture('input.abscondedOn', abscondedOn, today);
+    next.abscondedOn = abscondedOn;
+  }) as Rule<typeof recordAbscondingInput>,
+  recordReturnToCentre: ((next, { foundOn }, today) => {
+    notInFuture('input.foundOn', foundOn, today);
+    const from = next.abscondedOn ?? foundOn;
+    if (foundOn < from) throw ruleViolation('input.foundOn', 'không được trước ngày bỏ trốn');
+    next.absences = [...(next.absences ?? []), { from, returnedOn: foundOn }];
+    next.abscondedOn = undefined;
+  }) as Rule<typeof recordFoundInput>,
+  recordReduction: ((next, input, today) => {
+    notInFuture('input.decidedOn', input.decidedOn, today);
+    const term = next.decision?.months ?? 0;
+    const reduced = (next.reducedMonths ?? 0) + input.months;
+    if (reduced >= term)
+      throw ruleViolation('input.months', 'tổng số tháng giảm phải ít hơn thời hạn áp dụng');
+    next.reducedMonths = reduced;
+  }) as Rule<typeof recordReductionInput>,
+  recordEarlyEnd: ((next, input, today) => {
+    notInFuture('input.decidedOn', input.decidedOn, today);
+    next.earlyEnd = {
+      grounds: input.grounds,
+      decisionNumber: input.decisionNumber,
+      decidedOn: input.decidedOn,
+    };
+  }) as Rule<typeof recordEarlyEndInput>,
+  recordDeathInCentre: ((next, { diedOn }, today) => {
+    notInFuture('input.diedOn', diedOn, today);
+    next.diedOn = diedOn;
+  }) as Rule<typeof recordDeathInput>,
   recordRelapse: ((_next, { detectedOn }, today) => {
     notInFuture('input.detectedOn', detectedOn, today);
   }) as Rule<typeof recordRelapseInput>,

@@ -51,6 +51,9 @@ export interface CaseRecord {
   /** Set while the person is wanted after absconding. */
   abscondedOn?: IsoDate;
   diedOn?: IsoDate;
+  /** Months taken off the term by the court (ND-116 Art. 58(1)). */
+  reducedMonths?: number;
+  earlyEnd?: { grounds: string; decisionNumber: string; decidedOn: IsoDate };
   admittedOn?: IsoDate;
   /** Interim management at a facility before admission, deducted from the term (ND-116 Art. 44). */
   deductedDays?: number;
@@ -63,6 +66,8 @@ export interface CaseRecord {
 }
 
 export type TaskCompletion =
+  /** Offered for as long as the case stays in its stage; performing it only changes the case. */
+  | { kind: 'standing' }
   | { kind: 'taskToken'; taskToken: string }
   | { kind: 'startStage'; workflow: StageWorkflow; input: Record<string, string>; timerId?: string };
 

@@ -10,9 +10,11 @@ import {
   recordAbscondingInput,
   recordAppealInput,
   recordDeathInput,
+  recordEarlyEndInput,
   recordExemptionInput,
   recordFoundInput,
   recordPostponementInput,
+  recordReductionInput,
   recordRelapseInput,
   releaseInput,
   requestDocumentsInput,
@@ -85,7 +87,8 @@ export interface ActionDefinition {
    */
   completes:
     | { kind: 'taskToken' }
-    | { kind: 'startStage'; workflow: StageWorkflow; input: Record<string, string> };
+    | { kind: 'startStage'; workflow: StageWorkflow; input: Record<string, string> }
+    | { kind: 'standing' };
 }
 
 export const pipelineActions = {
@@ -257,6 +260,72 @@ export const pipelineActions = {
     deadline: { kind: 'caseDate', field: 'releaseDueOn', source: 'Nghị định 116/2021/NĐ-CP, Điều 62' },
     input: releaseInput,
     completes: { kind: 'taskToken' },
+  },
+  recordAbscondingInTreatment: {
+    label: 'Ghi nhận học viên bỏ trốn khỏi cơ sở, ra quyết định truy tìm',
+    role: 'centre',
+    unit: 'centre',
+    stage: 'IN_TREATMENT',
+    deadline: {
+      kind: 'caseDate',
+      field: 'releaseDueOn',
+      source: 'Nghị định 116/2021/NĐ-CP, Điều 56 khoản 2',
+    },
+    input: recordAbscondingInput,
+    escalates: false,
+    completes: { kind: 'standing' },
+  },
+  recordReturnToCentre: {
+    label: 'Ghi nhận học viên trở lại cơ sở (thời gian bỏ trốn không tính vào thời hạn)',
+    role: 'centre',
+    unit: 'centre',
+    stage: 'WANTED',
+    deadline: {
+      kind: 'caseDate',
+      field: 'releaseDueOn',
+      source: 'Nghị định 116/2021/NĐ-CP, Điều 56 khoản 4',
+    },
+    input: recordFoundInput,
+    escalates: false,
+    completes: { kind: 'standing' },
+  },
+  recordReduction: {
+    label: 'Ghi nhận quyết định giảm thời hạn chấp hành',
+    role: 'court',
+    unit: 'court',
+    stage: 'IN_TREATMENT',
+    deadline: {
+      kind: 'caseDate',
+      field: 'releaseDueOn',
+      source: 'Nghị định 116/2021/NĐ-CP, Điều 58 khoản 1',
+    },
+    input: recordReductionInput,
+    escalates: false,
+    completes: { kind: 'standing' },
+  },
+  recordEarlyEnd: {
+    label: 'Ghi nhận quyết định miễn chấp hành phần thời gian còn lại',
+    role: 'court',
+    unit: 'court',
+    stage: 'IN_TREATMENT',
+    deadline: {
+      kind: 'caseDate',
+      field: 'releaseDueOn',
+      source: 'Nghị định 116/2021/NĐ-CP, Điều 58 khoản 3',
+    },
+    input: recordEarlyEndInput,
+    escalates: false,
+    completes: { kind: 'standing' },
+  },
+  recordDeathInCentre: {
+    label: 'Ghi nhận học viên chết tại cơ sở',
+    role: 'centre',
+    unit: 'centre',
+    stage: 'IN_TREATMENT',
+    deadline: { kind: 'caseDate', field: 'releaseDueOn', source: 'Nghị định 116/2021/NĐ-CP, Điều 61' },
+    input: recordDeathInput,
+    escalates: false,
+    completes: { kind: 'standing' },
   },
   recordRelapse: {
     label: 'Ghi nhận tái nghiện trong thời gian quản lý sau cai',

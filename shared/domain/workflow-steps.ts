@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from './case';
 import { timerIdFor } from './case';
-import { addDays, type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
+import { type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
 import { dueOn, endOfLimit } from './deadlines';
 import { legalProfile } from './legal-profile';
 import { actionNames, outcomes, pipelineActions } from './pipeline';
 import { type CaseChange, type CaseStore, VersionConflict, type WorkflowEngine } from './ports';
 import { releaseDate } from './release-date';
+import { releaseTimer, standingTasks, treatmentActions } from './treatment-events';
 import { supervisingUnitOf } from './units';
 import { parseOrThrow } from './validation';
 import type { HolidayCalendar } from './working-days';
@@ -100,6 +101,8 @@ export class WorkflowSteps {
           stateName: input.stateName,
         },
         putTasks: opened,
+        // Standing actions belong to the stage that has just ended (the term in the centre).
+        deleteTaskIds: tasks.filter((t) => t.completion.kind === 'standing').map((t) => t.taskId),
       };
     });
     return { taskId: base };
@@ -141,7 +144,7 @@ export class WorkflowSteps {
         return { ok: true, outcome: found.record.decision.outcome };
       }
       case 'scheduleRelease':
-        await this.change(input.caseId, (record) => {
+        await this.change(input.caseId, (record, _tasks, now) => {
           if (record.releaseDueOn) return undefined;
           const months = record.decision?.months;
           if (!record.admittedOn || !months)
@@ -153,12 +156,12 @@ export class WorkflowSteps {
             absences: record.absences ?? [],
           });
           // The centre notifies the release ahead of the end date (ND-116 Art. 62(1)).
-          const notice = legalProfile(record.legalProfile).limits.releaseNotice;
-          const timer = this.timer(record, 'release', addDays(releaseDueOn, -notice.amount), {});
+          const timer = releaseTimer(record, releaseDueOn);
           return {
             next: { ...record, stage: 'IN_TREATMENT', releaseDueOn },
             event: { type: 'releaseScheduled', detail: { releaseDueOn }, executionArn: input.executionArn },
             putTimers: [timer],
+            putTasks: standingTasks({ ...record, releaseDueOn }, treatmentActions, now),
           };
         });
         break;

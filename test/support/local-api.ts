@@ -55,7 +55,7 @@ export class ApiClient {
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: the case is checked field by field in the tests.
-  async waitUntil(caseId: string, as: string, predicate: (c: any) => boolean, timeoutMs = 15_000) {
+  async waitUntil(caseId: string, as: string, predicate: (c: any) => boolean, timeoutMs = 30_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const response = await this.request('GET', `/cases/${caseId}`, { as });

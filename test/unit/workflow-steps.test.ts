@@ -203,4 +203,99 @@ describe('WorkflowSteps', () => {
     await steps.runSystemStep({ step: 'scheduleRelease', caseId, executionArn: 'arn:exec' });
     expect(store.cases.get(caseId)).toMatchObject({ deductedDays: 25, releaseDueOn: '2027-10-26' });
   });
+
+  describe('during treatment', () => {
+    const admitted = async (months = 12) => {
+      await act('decide', actors.court, {
+        outcome: 'apply',
+        decisionNumber: '9/QĐ-TA',
+        decidedOn: '2026-11-20',
+        months,
+      });
+      await act('admit', actors.centre, { admittedOn: '2026-11-20', handoverRecordNumber: '5/BB' });
+      await steps.runSystemStep({ step: 'scheduleRelease', caseId, executionArn: 'arn:exec' });
+    };
+    const perform = async (action: string, actor: (typeof actors)[keyof typeof actors], input: unknown) =>
+      commands.performAction(actor, caseId, action, {
+        expectedVersion: store.cases.get(caseId)?.version ?? 0,
+        input,
+      });
+    const pending = () => [...store.tasks.values()].map((t) => t.action).sort();
+
+    it('offers the treatment events as standing actions once the release is scheduled', async () => {
+      await admitted();
+      expect(pending()).toEqual([
+        'recordAbscondingInTreatment',
+        'recordDeathInCentre',
+        'recordEarlyEnd',
+        'recordReduction',
+      ]);
+      expect(store.timers.get(`${caseId}-release`)?.fireAt).toBe('2027-11-04T17:00:00.000Z');
+    });
+
+    it('does not count the time absent after absconding, and stops the release timer meanwhile', async () => {
+      await admitted();
+      await perform('recordAbscondingInTreatment', actors.centre, {
+        abscondedOn: '2026-11-20',
+        searchDecisionNumber: '1/QĐ-TT',
+      });
+      expect(store.cases.get(caseId)?.stage).toBe('WANTED');
+      expect(store.timers.has(`${caseId}-release`)).toBe(false);
+      expect(pending()).toEqual(['recordDeathInCentre', 'recordReturnToCentre']);
+      clock.advance(30 * DAY);
+      await perform('recordReturnToCentre', actors.centre, { foundOn: '2026-12-20' });
+      expect(store.cases.get(caseId)).toMatchObject({ stage: 'IN_TREATMENT', releaseDueOn: '2027-12-20' });
+      expect(store.timers.get(`${caseId}-release`)?.fireAt).toBe('2027-12-04T17:00:00.000Z');
+      expect(pending()).toHaveLength(4);
+    });
+
+    it('reduces the term only after half of it has been served', async () => {
+      await admitted();
+      const early = perform('recordReduction', actors.court, {
+        months: 2,
+        meritorious: false,
+        decisionNumber: '2/QĐ-G',
+        decidedOn: '2026-11-20',
+      });
+      await expect(early).rejects.toMatchObject({ status: 422 });
+      clock.advance(190 * DAY);
+      await perform('recordReduction', actors.court, {
+        months: 2,
+        meritorious: false,
+        decisionNumber: '2/QĐ-G',
+        decidedOn: '2027-05-29',
+      });
+      expect(store.cases.get(caseId)).toMatchObject({ reducedMonths: 2, releaseDueOn: '2027-09-20' });
+      const tooMuch = perform('recordReduction', actors.court, {
+        months: 4,
+        meritorious: false,
+        decisionNumber: '3/QĐ-G',
+        decidedOn: '2027-05-29',
+      });
+      await expect(tooMuch).rejects.toMatchObject({ status: 400 });
+    });
+
+    it('ends the term at once when the rest is exempted, and closes the case on a death in the centre', async () => {
+      await admitted();
+      await perform('recordEarlyEnd', actors.court, {
+        grounds: 'pregnancy',
+        decisionNumber: '4/QĐ-M',
+        decidedOn: '2026-11-20',
+      });
+      expect(store.cases.get(caseId)?.releaseDueOn).toBe('2026-11-20');
+      expect(await steps.fireDueTimers()).toBe(1);
+      expect(engine.started.at(-1)).toMatchObject({ workflow: 'release', caseId });
+    });
+
+    it('closes the case when the person dies in the centre', async () => {
+      await admitted();
+      await perform('recordDeathInCentre', actors.centre, {
+        diedOn: '2026-11-20',
+        note: 'Biên bản ghi nhận tử vong.',
+      });
+      expect(store.cases.get(caseId)).toMatchObject({ stage: 'CLOSED', outcome: 'deceased' });
+      expect(store.tasks.size).toBe(0);
+      expect(store.timers.size).toBe(0);
+    });
+  });
 });

@@ -255,6 +255,61 @@ describe('the stage workflows', () => {
       await recordVisits(caseId);
     });
 
+    it('in the centre: absent time added, a reduction, then the rest exempted starts the release', async () => {
+      const caseId = await openCase();
+      await toAdmission(caseId);
+      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '6/BB' });
+      const inTreatment = await api.waitFor(caseId, 'recordAbscondingInTreatment', users.centre);
+      const firstDue = inTreatment.body.releaseDueOn as string;
+      await api.act(caseId, 'recordAbscondingInTreatment', users.centre, {
+        abscondedOn: today(),
+        searchDecisionNumber: '11/QĐ-TT',
+      });
+      expect((await api.waitFor(caseId, 'recordReturnToCentre', users.centre)).body.stage).toBe('WANTED');
+      await runtime.advanceClock(20 * DAY);
+      await api.act(caseId, 'recordReturnToCentre', users.centre, { foundOn: today() });
+      const back = await api.waitFor(caseId, 'recordReduction', court);
+      const shifted = new Date(Date.parse(`${firstDue}T00:00:00Z`) + 20 * DAY).toISOString().slice(0, 10);
+      expect(back.body).toMatchObject({ stage: 'IN_TREATMENT', releaseDueOn: shifted });
+      await runtime.advanceClock(200 * DAY);
+      const reduced = await api.act(caseId, 'recordReduction', court, {
+        months: 2,
+        meritorious: false,
+        decisionNumber: '12/QĐ-G',
+        decidedOn: today(),
+      });
+      expect(reduced.status).toBe(200);
+      expect(reduced.body.releaseDueOn < shifted).toBe(true);
+      await api.act(caseId, 'recordEarlyEnd', court, {
+        grounds: 'dangerousIllness',
+        decisionNumber: '13/QĐ-M',
+        decidedOn: today(),
+      });
+      await runtime.tick();
+      const releasing = await api.waitFor(caseId, 'release', users.centre);
+      expect(releasing.body.pendingTasks.map((t: { action: string }) => t.action)).toEqual(['release']);
+      await api.act(caseId, 'release', users.centre, { releasedOn: today(), certificateNumber: '4/GCN' });
+      await api.waitFor(caseId, 'recordRelapse', users.supervisor);
+      await recordVisits(caseId);
+    });
+
+    it('a death in the centre closes the case and cancels the release', async () => {
+      const caseId = await openCase();
+      await toAdmission(caseId);
+      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '7/BB' });
+      await api.act(caseId, 'recordDeathInCentre', users.centre, {
+        diedOn: today(),
+        note: 'Biên bản ghi nhận tử vong.',
+      });
+      await closedAs(caseId, 'deceased');
+      await runtime.advanceClock(400 * DAY);
+      const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
+      expect(history.body.executions.map((e: { workflow: string }) => e.workflow)).toEqual([
+        'filing',
+        'admission',
+      ]);
+    });
+
     it('relapse during supervision: closed as relapsed', async () => {
       const caseId = await openCase();
       await toAdmission(caseId);
