@@ -146,6 +146,7 @@ async function storageFloor(): Promise<{ perAction: number; roundTrips: number }
             },
           },
           { Delete: { TableName: runtime.tableName, Key: { PK: `FLOOR#${id}`, SK: '#TASK#x' } } },
+          { Delete: { TableName: runtime.tableName, Key: { PK: `FLOOR#${id}`, SK: '#TASK#x.recordDeath' } } },
           {
             Put: {
               TableName: runtime.tableName,

@@ -310,6 +310,29 @@ describe('the stage workflows', () => {
       ]);
     });
 
+    it('four years on the clock take a 24-month term through release and two years of supervision, no execution older than a year', async () => {
+      const caseId = await openCase();
+      await toCourt(caseId);
+      await api.act(caseId, 'decide', court, {
+        outcome: 'apply',
+        decisionNumber: '14/QĐ-TA',
+        decidedOn: today(),
+        months: 24,
+      });
+      await takeEffect(caseId);
+      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '8/BB' });
+      for (let year = 0; year < 2; year += 1) await runtime.advanceClock(365 * DAY);
+      await api.act(caseId, 'release', users.centre, { releasedOn: today(), certificateNumber: '5/GCN' });
+      for (let year = 0; year < 2; year += 1) await runtime.advanceClock(366 * DAY);
+      await closedAs(caseId, 'completed');
+      const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
+      for (const execution of history.body.executions) {
+        expect(execution.status).toBe('SUCCEEDED');
+        const lived = Date.parse(execution.stopDate) - Date.parse(execution.startDate);
+        expect(lived, execution.workflow).toBeLessThan(365 * DAY);
+      }
+    });
+
     it('relapse during supervision: closed as relapsed', async () => {
       const caseId = await openCase();
       await toAdmission(caseId);
