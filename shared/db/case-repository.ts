@@ -76,8 +76,14 @@ export class DynamoCaseRepository implements CaseStore {
     return { record: withoutKeys<CaseRecord>(head), tasks };
   }
 
-  async createCase(record: CaseRecord, event: CaseEvent, idempotency?: IdempotencyRecord): Promise<void> {
+  async createCase(
+    record: CaseRecord,
+    event: CaseEvent,
+    idempotency?: IdempotencyRecord,
+    tasks: PendingTask[] = [],
+  ): Promise<void> {
     const items: TransactItem[] = [
+      ...tasks.map((task) => ({ Put: { TableName: this.tableName, Item: taskItem(task) } })),
       {
         Put: {
           TableName: this.tableName,
@@ -93,7 +99,7 @@ export class DynamoCaseRepository implements CaseStore {
         },
       },
     ];
-    const failures: Failure[] = ['exists', 'exists'];
+    const failures: Failure[] = [...tasks.map((): Failure => 'exists'), 'exists', 'exists'];
     if (idempotency) {
       items.push(this.putIdempotency(idempotency));
       failures.push('idempotency');

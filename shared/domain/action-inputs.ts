@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fileDocumentSchema, isoDate } from './case-file';
+import { addictionDeterminationSchema, fileDocumentSchema, isoDate } from './case-file';
 
 /** The input of each action of the pipeline (shared/domain/pipeline.ts), parsed at the API edge. */
 const note = z.string().trim().max(2000).optional();
@@ -183,5 +183,14 @@ export const recordEarlyEndInput = z
       .describe('Miễn phần còn lại (Điều 58 khoản 3 Nghị định 116/2021/NĐ-CP)'),
     decisionNumber: z.string().trim().min(1).max(50),
     decidedOn: isoDate,
+  })
+  .strict();
+
+/** Completing a file the system opened on a relapse: the new determination and documents. */
+export const completeFileInput = z
+  .object({
+    addictionDetermination: addictionDeterminationSchema,
+    documents: z.array(fileDocumentSchema).min(1).max(50),
+    groundsDetail: z.string().trim().min(10).max(4000).optional(),
   })
   .strict();

@@ -4,6 +4,7 @@ import type {
   admitInput,
   answerCourtRequestInput,
   closeAppealWindowInput,
+  completeFileInput,
   decideAppealInput,
   decideInput,
   recordAbscondingInput,
@@ -46,6 +47,15 @@ export function applyAction(
 type Rule<I extends z.ZodType> = (next: CaseRecord, input: z.infer<I>, today: IsoDate) => void;
 
 const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
+  completeFile: ((next, input) => {
+    next.file = {
+      ...next.file,
+      addictionDetermination: input.addictionDetermination,
+      documents: input.documents,
+      groundsDetail: input.groundsDetail ?? next.file.groundsDetail,
+    };
+    next.draft = undefined;
+  }) as Rule<typeof completeFileInput>,
   submitFile: () => undefined,
   review: ((next, { decision }) => {
     if (decision === 'returnForSupplement') next.supplementRounds += 1;

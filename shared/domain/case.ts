@@ -29,6 +29,10 @@ export interface CaseRecord {
   outcome?: Outcome;
   /** The legal profile in force when the file was opened; the case keeps it for life. */
   legalProfile: string;
+  /** A file the system opened on a relapse, waiting for the police to complete it. */
+  draft?: boolean;
+  /** The closed case whose relapse this file follows. */
+  linkedCaseId?: string;
   minor: boolean;
   file: CaseFile;
   routing: CaseRouting;

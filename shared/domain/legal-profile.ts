@@ -26,6 +26,7 @@ export interface TermRange {
 }
 
 export const deadlineKeys = [
+  'openFile',
   'readAndSendFile',
   'review',
   'supplement',
@@ -72,6 +73,13 @@ const profile2022: LegalProfile = {
     court: 'Tòa án nhân dân cấp huyện',
   },
   limits: {
+    openFile: {
+      amount: 5,
+      unit: 'workingDays',
+      from: 'phát hiện người thuộc trường hợp đưa vào cơ sở cai nghiện bắt buộc',
+      source: `${ND116}, Điều 40 khoản 1`,
+      confidence: 'C',
+    },
     // 3 working days to read the file and give opinions, then 1 to send it on.
     readAndSendFile: {
       amount: 4,

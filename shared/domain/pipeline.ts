@@ -5,6 +5,7 @@ import {
   admitInput,
   answerCourtRequestInput,
   closeAppealWindowInput,
+  completeFileInput,
   decideAppealInput,
   decideInput,
   recordAbscondingInput,
@@ -33,6 +34,7 @@ import type { CaseRouting } from './units';
  * name these actions; permission checks, pending-task views and the API's schemas derive from here.
  */
 export const stages = [
+  'DRAFT',
   'NOTIFIED',
   'UNDER_REVIEW',
   'SUPPLEMENTING',
@@ -92,6 +94,15 @@ export interface ActionDefinition {
 }
 
 export const pipelineActions = {
+  completeFile: {
+    label: 'Hoàn thiện hồ sơ (tái nghiện) và gửi thông báo',
+    role: 'police',
+    unit: 'filing',
+    stage: 'DRAFT',
+    deadline: { kind: 'limit', limit: 'openFile' },
+    input: completeFileInput,
+    completes: { kind: 'startStage', workflow: 'filing', input: {} },
+  },
   submitFile: {
     label: 'Gửi hồ sơ đến Phòng Lao động - Thương binh và Xã hội',
     role: 'police',

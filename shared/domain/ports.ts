@@ -32,7 +32,12 @@ export interface Page<T> {
 export interface CaseStore {
   getCase(caseId: string): Promise<{ record: CaseRecord; tasks: PendingTask[] } | undefined>;
   /** Creates a new case (version 1) with its first event. */
-  createCase(record: CaseRecord, event: CaseEvent, idempotency?: IdempotencyRecord): Promise<void>;
+  createCase(
+    record: CaseRecord,
+    event: CaseEvent,
+    idempotency?: IdempotencyRecord,
+    tasks?: PendingTask[],
+  ): Promise<void>;
   /** Throws VersionConflict when the case moved on, TimerAlreadyFired when a timer has fired. */
   commit(change: CaseChange): Promise<void>;
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;

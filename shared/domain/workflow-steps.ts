@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from './case';
 import { timerIdFor } from './case';
-import { type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
+import { ageOn, type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
 import { dueOn, endOfLimit } from './deadlines';
-import { legalProfile } from './legal-profile';
+import { legalProfile, profileInForceOn } from './legal-profile';
 import { actionNames, outcomes, pipelineActions } from './pipeline';
 import { type CaseChange, type CaseStore, VersionConflict, type WorkflowEngine } from './ports';
 import { releaseDate } from './release-date';
@@ -30,6 +30,7 @@ export const systemStepInput = z.discriminatedUnion('step', [
   z.object({ step: z.literal('closeCase'), outcome: z.enum(outcomes), ...stepBase }),
   z.object({ step: z.literal('scheduleRelease'), ...stepBase }),
   z.object({ step: z.literal('takeEffect'), ...stepBase }),
+  z.object({ step: z.literal('openRelapseFile'), ...stepBase }),
   z.object({ step: z.literal('beginSupervision'), ...stepBase }),
   z.object({ step: z.literal('escalateStalledTask'), action: z.enum(actionNames), ...stepBase }),
 ]);
@@ -128,6 +129,9 @@ export class WorkflowSteps {
             })),
           };
         });
+        break;
+      case 'openRelapseFile':
+        await this.openRelapseFile(input.caseId);
         break;
       case 'takeEffect': {
         // The decision takes effect (after the appeal window, or by the appeal decision): the
@@ -241,6 +245,68 @@ export class WorkflowSteps {
       });
     }
     return escalated;
+  }
+
+  /**
+   * A relapse during post-treatment management is ground (d) for a new compulsory file
+   * (PCMT-2021 Art. 32(4)): open it as a draft linked to the closed case, for the police to
+   * complete within 5 working days (ND-116 Art. 40(1)). Minors are not subject to ground (d).
+   */
+  private async openRelapseFile(closedCaseId: string): Promise<void> {
+    const found = await this.deps.store.getCase(closedCaseId);
+    if (!found) throw new CaseStateError(`case ${closedCaseId} does not exist`);
+    const closed = found.record;
+    const now = this.deps.clock.now();
+    const today = vietnamDate(now);
+    if (ageOn(closed.file.person.dateOfBirth, today) < 18) return;
+    // Derived from the closed case, so a repeated step finds the file it already opened.
+    const hex = createHash('sha256').update(`${closedCaseId}:relapse`).digest('hex');
+    const caseId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+    if (await this.deps.store.getCase(caseId)) return;
+    const at = now.toISOString();
+    const record: CaseRecord = {
+      caseId,
+      version: 1,
+      stage: 'DRAFT',
+      draft: true,
+      linkedCaseId: closedCaseId,
+      legalProfile: profileInForceOn(today).version,
+      minor: false,
+      file: {
+        ...closed.file,
+        grounds: ['d'],
+        groundsDetail: `Tái nghiện trong thời gian quản lý sau cai nghiện (hồ sơ trước: ${closedCaseId}).`,
+      },
+      routing: closed.routing,
+      openedAt: at,
+      openedBy: 'system',
+      updatedAt: at,
+      supplementRounds: 0,
+    };
+    const definition = pipelineActions.completeFile;
+    const task: PendingTask = {
+      taskId: `${caseId}-completeFile`,
+      caseId,
+      action: 'completeFile',
+      role: definition.role,
+      unitId: record.routing[definition.unit],
+      dueOn: dueOn(definition.deadline, today, record, this.deps.calendar),
+      openedAt: at,
+      completion: definition.completes,
+    };
+    const event: CaseEvent = {
+      caseId,
+      seq: 1,
+      type: 'caseOpened',
+      at,
+      actor: { kind: 'system' },
+      detail: { linkedCaseId: closedCaseId, grounds: ['d'] },
+    };
+    try {
+      await this.deps.store.createCase(record, event, undefined, [task]);
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error; // opened by a concurrent retry
+    }
   }
 
   /** Starts the stage of every timer that is due; safe to run concurrently and to repeat. */

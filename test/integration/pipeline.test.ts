@@ -225,22 +225,37 @@ describe('the pipeline through the local HTTP API', () => {
     const closed = await api.waitFor(caseId, 'CLOSED', users.supervisor);
     expect(closed.body.outcome).toBe('relapsed');
 
-    // The officer filing again sees the person's earlier case; the new file may now be opened.
+    // The relapse opens a new file for the same person, ground (d) prefilled, linked to this case.
     const citizenId = closed.body.file.person.citizenId;
-    const secondCase = await openCase(citizenId);
+    await runtime.engine.idle();
     const person = await api.request('GET', `/persons/${citizenId}/cases`, { as: users.police });
     expect(person.status).toBe(200);
-    expect(person.body.items.map((c: { caseId: string; stage: string }) => [c.caseId, c.stage])).toEqual([
-      [secondCase, 'NOTIFIED'],
-      [caseId, 'CLOSED'],
-    ]);
-    expect(person.body.items[1]).toMatchObject({ outcome: 'relapsed', decision: { months: 12 } });
+    expect(person.body.items.map((c: { stage: string }) => c.stage)).toEqual(['DRAFT', 'CLOSED']);
+    expect(person.body.items[1]).toMatchObject({ caseId, outcome: 'relapsed', decision: { months: 12 } });
+    const draftId = person.body.items[0].caseId as string;
+    const draft = await api.waitFor(draftId, 'completeFile', users.police);
+    expect(draft.body).toMatchObject({ draft: true, linkedCaseId: caseId, file: { grounds: ['d'] } });
     const duplicate = await api.request('POST', '/cases', {
       as: users.police,
       body: aCaseFile({ person: { citizenId } }),
     });
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body.openCaseId).toBe(secondCase);
+    expect(duplicate.body.openCaseId).toBe(draftId);
+    const completed = await api.act(draftId, 'completeFile', users.police, {
+      addictionDetermination: {
+        facility: 'Trung tâm Y tế thành phố Lai Châu',
+        determinedOn: await today(),
+        documentNumber: '31/XĐTTN',
+      },
+      documents: [{ kind: 'addictionDetermination', title: 'Phiếu kết quả xác định tình trạng nghiện' }],
+    });
+    expect(completed.status).toBe(200);
+    const notified = await api.waitFor(draftId, 'submitFile', users.police);
+    expect(notified.body).toMatchObject({
+      stage: 'NOTIFIED',
+      file: { addictionDetermination: { documentNumber: '31/XĐTTN' } },
+    });
+    expect(notified.body.draft).toBeUndefined();
     expect((await api.request('GET', '/persons/12345/cases', { as: users.police })).status).toBe(400);
   });
 

@@ -36,11 +36,17 @@ export class MemoryCaseStore implements CaseStore {
     };
   }
 
-  async createCase(record: CaseRecord, event: CaseEvent, idempotency?: IdempotencyRecord) {
+  async createCase(
+    record: CaseRecord,
+    event: CaseEvent,
+    idempotency?: IdempotencyRecord,
+    tasks: PendingTask[] = [],
+  ) {
     if (idempotency && this.idempotency.has(idempotency.key)) throw new IdempotencyRace('race');
     if (this.cases.has(record.caseId)) throw new VersionConflict('exists');
     this.cases.set(record.caseId, structuredClone(record));
     this.events.push(event);
+    for (const task of tasks) this.tasks.set(task.taskId, task);
     if (idempotency) this.idempotency.set(idempotency.key, idempotency);
   }
 
