@@ -20,6 +20,12 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'GET', path: '/cases/{id}', functionName: 'get-case', authenticated: true },
   { method: 'GET', path: '/cases/{id}/history', functionName: 'get-case-history', authenticated: true },
   {
+    method: 'GET',
+    path: '/cases/{id}/history/verify',
+    functionName: 'verify-case-history',
+    authenticated: true,
+  },
+  {
     method: 'POST',
     path: '/cases/{id}/actions/{action}',
     functionName: 'perform-action',

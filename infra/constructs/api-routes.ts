@@ -13,6 +13,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'get-case': { table: 'read' },
   'get-case-history': { table: 'read', workflows: { readHistory: true } },
   'get-person-cases': { table: 'read' },
+  'verify-case-history': { table: 'read' },
   'list-overdue-tasks': { table: 'read' },
   'perform-action': { table: 'readWrite', workflows: { start: stageWorkflowKeys, completeTasks: true } },
   'get-openapi': { table: 'none' },

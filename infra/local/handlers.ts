@@ -11,6 +11,7 @@ import { handler as listOverdueTasks } from '#functions/list-overdue-tasks/handl
 import { handler as openTask } from '#functions/open-task/handler';
 import { handler as performAction } from '#functions/perform-action/handler';
 import { handler as systemStep } from '#functions/system-step/handler';
+import { handler as verifyCaseHistory } from '#functions/verify-case-history/handler';
 
 /** The same handler modules the CDK app deploys, called in-process by the local runtime. */
 // biome-ignore lint/suspicious/noExplicitAny: each handler has its own event type; the callers shape the event.
@@ -28,6 +29,7 @@ export const localHandlers: Record<string, LocalHandler> = {
   health,
   'open-task': openTask,
   'system-step': systemStep,
+  'verify-case-history': verifyCaseHistory,
   'fire-timers': fireTimers,
 };
 

@@ -102,6 +102,14 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: '{ events, cursor, executions }' }, 404: problem },
         },
       },
+      '/cases/{id}/history/verify': {
+        get: {
+          summary: "Recomputes the case's hash chain and says where it breaks",
+          security: bearer,
+          parameters: [idParam],
+          responses: { 200: { description: '{ valid, events, breaks, head }' }, 404: problem },
+        },
+      },
       '/persons/{citizenId}/cases': {
         get: {
           summary: 'Every case of one person, newest first',

@@ -17,6 +17,7 @@ import type {
   PendingTask,
   StageTimer,
 } from '../domain/case';
+import { sealEvent } from '../domain/history-chain';
 import {
   type CaseChange,
   type CaseStore,
@@ -77,11 +78,12 @@ export class DynamoCaseRepository implements CaseStore {
   }
 
   async createCase(
-    record: CaseRecord,
-    event: CaseEvent,
+    unsealed: CaseRecord,
+    firstEvent: CaseEvent,
     idempotency?: IdempotencyRecord,
     tasks: PendingTask[] = [],
   ): Promise<void> {
+    const { next: record, event } = sealEvent(unsealed, firstEvent);
     const items: TransactItem[] = [
       ...tasks.map((task) => ({ Put: { TableName: this.tableName, Item: taskItem(task) } })),
       {
@@ -107,7 +109,8 @@ export class DynamoCaseRepository implements CaseStore {
     await this.transact(items, failures);
   }
 
-  async commit(change: CaseChange): Promise<void> {
+  async commit(unsealed: CaseChange): Promise<void> {
+    const change = { ...unsealed, ...sealEvent(unsealed.next, unsealed.event) };
     const table = this.tableName;
     const items: TransactItem[] = [
       {

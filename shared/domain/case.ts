@@ -29,6 +29,8 @@ export interface CaseRecord {
   outcome?: Outcome;
   /** The legal profile in force when the file was opened; the case keeps it for life. */
   legalProfile: string;
+  /** Hash of the case's latest event: the head of its tamper-evident history. */
+  lastEventHash?: string;
   /** A file the system opened on a relapse, waiting for the police to complete it. */
   draft?: boolean;
   /** The closed case whose relapse this file follows. */
@@ -127,6 +129,9 @@ export interface CaseEvent {
   detail?: Record<string, unknown>;
   executionArn?: string;
   stateName?: string;
+  /** Hash of the previous event of the case (GENESIS for the first) and of this event's content. */
+  prevHash?: string;
+  hash?: string;
 }
 
 /** A long wait, held as data rather than as an open execution: at `fireAt`, start `workflow`. */

@@ -57,6 +57,7 @@ describe('function permissions', () => {
       'get-case-history',
       'get-person-cases',
       'list-overdue-tasks',
+      'verify-case-history',
     ]) {
       expect(actionsOf(statementsOf(name))).toContain('dynamodb:Query');
       const writes = actionsOf(statementsOf(name)).filter((action) =>

@@ -6,6 +6,7 @@ import type {
   PendingTask,
   StageTimer,
 } from '#shared/domain/case';
+import { sealEvent } from '#shared/domain/history-chain';
 import { deadlineEscalates } from '#shared/domain/pipeline';
 import {
   type CaseChange,
@@ -37,11 +38,12 @@ export class MemoryCaseStore implements CaseStore {
   }
 
   async createCase(
-    record: CaseRecord,
-    event: CaseEvent,
+    unsealed: CaseRecord,
+    firstEvent: CaseEvent,
     idempotency?: IdempotencyRecord,
     tasks: PendingTask[] = [],
   ) {
+    const { next: record, event } = sealEvent(unsealed, firstEvent);
     if (idempotency && this.idempotency.has(idempotency.key)) throw new IdempotencyRace('race');
     if (this.cases.has(record.caseId)) throw new VersionConflict('exists');
     this.cases.set(record.caseId, structuredClone(record));
@@ -50,7 +52,8 @@ export class MemoryCaseStore implements CaseStore {
     if (idempotency) this.idempotency.set(idempotency.key, idempotency);
   }
 
-  async commit(change: CaseChange) {
+  async commit(unsealed: CaseChange) {
+    const change = { ...unsealed, ...sealEvent(unsealed.next, unsealed.event) };
     if (change.idempotency && this.idempotency.has(change.idempotency.key)) throw new IdempotencyRace('race');
     const current = this.cases.get(change.next.caseId);
     if (current?.version !== change.expectedVersion) throw new VersionConflict('moved on');

@@ -1,0 +1,25 @@
+import { getApp } from '#shared/clients/app';
+import type { CaseEvent } from '#shared/domain/case';
+import { verifyChain } from '#shared/domain/history-chain';
+import { NotFoundError } from '#shared/errors';
+import { httpHandler } from '#shared/http/handler';
+import { jsonResponse } from '#shared/http/problem';
+import { actorOf, pathParameter } from '#shared/http/request';
+
+/** GET /cases/{id}/history/verify — recomputes the case's hash chain and says where it breaks. */
+export const handler = httpHandler(async (event) => {
+  actorOf(event);
+  const caseId = pathParameter(event, 'id');
+  const { store } = getApp();
+  const found = await store.getCase(caseId);
+  if (!found) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
+  const events: CaseEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listEvents(caseId, { limit: 500, cursor });
+    events.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  const verdict = verifyChain(events, found.record.lastEventHash);
+  return jsonResponse(200, { caseId, ...verdict, head: found.record.lastEventHash });
+});

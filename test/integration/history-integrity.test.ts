@@ -1,0 +1,85 @@
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime';
+import { aCaseFile } from '../support/factories';
+import { type ApiClient, startTestRuntime, users } from '../support/local-api';
+
+describe('a tamper-evident case history', () => {
+  let runtime: LocalRuntime;
+  let api: ApiClient;
+  let db: DynamoDBDocumentClient;
+  let caseId: string;
+
+  const eventKey = (seq: number) => ({ PK: `CASE#${caseId}`, SK: `EVENT#${String(seq).padStart(8, '0')}` });
+  const readEvent = async (seq: number) =>
+    (await db.send(new GetCommand({ TableName: runtime.tableName, Key: eventKey(seq) }))).Item as Record<
+      string,
+      unknown
+    >;
+  const writeEvent = (item: Record<string, unknown>) =>
+    db.send(new PutCommand({ TableName: runtime.tableName, Item: item }));
+  const verify = async () =>
+    (await api.request('GET', `/cases/${caseId}/history/verify`, { as: users.auditor })).body;
+
+  beforeAll(async () => {
+    ({ runtime, api } = await startTestRuntime());
+    db = DynamoDBDocumentClient.from(runtime.dynamo.client);
+    const created = await api.request('POST', '/cases', { as: users.police, body: aCaseFile() });
+    caseId = created.body.caseId;
+    await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
+    await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
+    await api.waitFor(caseId, 'acceptFile', users.court);
+  });
+
+  afterAll(async () => {
+    await runtime?.stop();
+  });
+
+  it('verifies an untouched history, each event linked to the one before', async () => {
+    const verdict = await verify();
+    expect(verdict).toMatchObject({ valid: true, breaks: [] });
+    expect(verdict.events).toBeGreaterThanOrEqual(6);
+    const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
+    const [first, second] = history.body.events;
+    expect(first.prevHash).toBe('GENESIS');
+    expect(second.prevHash).toBe(first.hash);
+  });
+
+  it('reports an event edited in storage, and nothing once it is restored', async () => {
+    const original = await readEvent(3);
+    await writeEvent({ ...original, input: { opinionsRecorded: false } });
+    expect((await verify()).breaks).toEqual([{ seq: 3, reason: 'contentChanged' }]);
+    await writeEvent(original);
+    expect((await verify()).valid).toBe(true);
+  });
+
+  it('reports an event deleted from storage', async () => {
+    const original = await readEvent(2);
+    await db.send(new DeleteCommand({ TableName: runtime.tableName, Key: eventKey(2) }));
+    const verdict = await verify();
+    expect(verdict.valid).toBe(false);
+    expect(verdict.breaks).toContainEqual({ seq: 2, reason: 'missing' });
+    await writeEvent(original);
+    expect((await verify()).valid).toBe(true);
+  });
+
+  it('reports events reordered in storage', async () => {
+    const [two, three] = [await readEvent(2), await readEvent(3)];
+    await writeEvent({ ...three, ...eventKey(2) });
+    await writeEvent({ ...two, ...eventKey(3) });
+    const verdict = await verify();
+    expect(verdict.valid).toBe(false);
+    expect(verdict.breaks).toContainEqual({ seq: 2, reason: 'outOfOrder' });
+    await writeEvent(two);
+    await writeEvent(three);
+    expect((await verify()).valid).toBe(true);
+  });
+
+  it('reports the latest event removed', async () => {
+    const verdict = await verify();
+    const last = await readEvent(verdict.events);
+    await db.send(new DeleteCommand({ TableName: runtime.tableName, Key: eventKey(verdict.events) }));
+    expect((await verify()).breaks).toEqual([{ seq: verdict.events - 1, reason: 'truncated' }]);
+    await writeEvent(last);
+  });
+});
