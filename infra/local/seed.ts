@@ -53,7 +53,7 @@ export const demoFile = (p: DemoPerson, today: string): CaseFile => ({
   ],
 });
 
-const people: (DemoPerson & { stepsTo: ActionName[] })[] = [
+export const demoPeople: (DemoPerson & { stepsTo: ActionName[] })[] = [
   {
     fullName: 'Lò Văn Tùng',
     dateOfBirth: '1994-03-12',
@@ -130,7 +130,7 @@ export async function seedDemoCases(deps: {
 }): Promise<number> {
   const app = getApp();
   const today = vietnamDate(app.clock.now());
-  for (const person of people) {
+  for (const person of demoPeople) {
     const opened = await app.commands.openCase(actor(person.police), demoFile(person, today));
     const caseId = opened.body.caseId;
     for (const action of person.stepsTo) {
@@ -146,5 +146,5 @@ export async function seedDemoCases(deps: {
   }
   await deps.engine.idle();
   await deps.tick();
-  return people.length;
+  return demoPeople.length;
 }
