@@ -19,6 +19,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'GET', path: '/cases', functionName: 'list-cases', authenticated: true },
   { method: 'GET', path: '/cases/{id}', functionName: 'get-case', authenticated: true },
   { method: 'GET', path: '/cases/{id}/history', functionName: 'get-case-history', authenticated: true },
+  { method: 'GET', path: '/cases/{id}/reads', functionName: 'list-case-reads', authenticated: true },
   {
     method: 'GET',
     path: '/cases/{id}/history/verify',

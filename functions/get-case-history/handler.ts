@@ -1,5 +1,6 @@
 import { historyQuery } from '#shared/api/queries';
 import { getApp } from '#shared/clients/app';
+import { recordRead } from '#shared/domain/reads';
 import { parseOrThrow } from '#shared/domain/validation';
 import { NotFoundError } from '#shared/errors';
 import { httpHandler } from '#shared/http/handler';
@@ -8,7 +9,7 @@ import { actorOf, pathParameter } from '#shared/http/request';
 
 /** GET /cases/{id}/history — the case's own events, with the engine's execution history. */
 export const handler = httpHandler(async (event) => {
-  actorOf(event);
+  const actor = actorOf(event);
   const caseId = pathParameter(event, 'id');
   const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
   const app = getApp();
@@ -17,5 +18,6 @@ export const handler = httpHandler(async (event) => {
     query.cursor ? Promise.resolve(undefined) : app.workflows.caseExecutions(caseId),
   ]);
   if (events.items.length === 0 && !query.cursor) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
+  await recordRead(app, actor, caseId, 'history');
   return jsonResponse(200, { caseId, events: events.items, cursor: events.cursor, executions });
 });

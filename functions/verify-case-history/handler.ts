@@ -1,6 +1,7 @@
 import { getApp } from '#shared/clients/app';
 import type { CaseEvent } from '#shared/domain/case';
 import { verifyChain } from '#shared/domain/history-chain';
+import { recordRead } from '#shared/domain/reads';
 import { NotFoundError } from '#shared/errors';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
@@ -8,11 +9,13 @@ import { actorOf, pathParameter } from '#shared/http/request';
 
 /** GET /cases/{id}/history/verify — recomputes the case's hash chain and says where it breaks. */
 export const handler = httpHandler(async (event) => {
-  actorOf(event);
+  const actor = actorOf(event);
   const caseId = pathParameter(event, 'id');
-  const { store } = getApp();
+  const app = getApp();
+  const { store } = app;
   const found = await store.getCase(caseId);
   if (!found) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
+  await recordRead(app, actor, caseId, 'verification');
   const events: CaseEvent[] = [];
   let cursor: string | undefined;
   do {

@@ -10,10 +10,11 @@ import { type ApiRoute, apiRoutes, backgroundFunctions } from '../routes';
 export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'create-case': { table: 'readWrite', workflows: { start: ['filing'] } },
   'list-cases': { table: 'read' },
-  'get-case': { table: 'read' },
-  'get-case-history': { table: 'read', workflows: { readHistory: true } },
+  'get-case': { table: 'readAndRecordReads' },
+  'get-case-history': { table: 'readAndRecordReads', workflows: { readHistory: true } },
+  'list-case-reads': { table: 'read' },
   'get-person-cases': { table: 'read' },
-  'verify-case-history': { table: 'read' },
+  'verify-case-history': { table: 'readAndRecordReads' },
   'list-overdue-tasks': { table: 'read' },
   'perform-action': { table: 'readWrite', workflows: { start: stageWorkflowKeys, completeTasks: true } },
   'get-openapi': { table: 'none' },
@@ -31,9 +32,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
 
 /**
  * Access to the case table. `read` is get and query on the table and its indexes (never scan: no request
- * path scans); `readWrite` adds put, update and delete (transactions need the same per-item actions).
+ * path scans); `readAndRecordReads` adds PutItem only, to append the read log; `readWrite` adds put, update and delete (transactions need the same per-item actions).
  */
-export type TableAccess = 'none' | 'read' | 'readWrite';
+export type TableAccess = 'none' | 'read' | 'readAndRecordReads' | 'readWrite';
 
 export interface WorkflowAccess {
   /** Stage workflows the function may start (states:StartExecution). */

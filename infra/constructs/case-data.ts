@@ -86,6 +86,24 @@ export const grantTableAccess = (
     key.grantDecrypt(role);
     return;
   }
+  if (access === 'readAndRecordReads') {
+    // Appending to the read log needs PutItem and nothing else: no update, no delete.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn] }),
+    );
+    key.grantEncryptDecrypt(role);
+    Validations.of(role).acknowledge(
+      {
+        id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]',
+        reason: 'DynamoDB needs the KMS data-key actions on the table key.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+        reason: 'DynamoDB needs the KMS data-key actions on the table key.',
+      },
+    );
+    return;
+  }
   role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: writeActions, resources: [table.tableArn] }));
   key.grantEncryptDecrypt(role);
   const reason =

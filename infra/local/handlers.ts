@@ -6,6 +6,7 @@ import { handler as getCaseHistory } from '#functions/get-case-history/handler';
 import { handler as getOpenapi } from '#functions/get-openapi/handler';
 import { handler as getPersonCases } from '#functions/get-person-cases/handler';
 import { handler as health } from '#functions/health/handler';
+import { handler as listCaseReads } from '#functions/list-case-reads/handler';
 import { handler as listCases } from '#functions/list-cases/handler';
 import { handler as listOverdueTasks } from '#functions/list-overdue-tasks/handler';
 import { handler as openTask } from '#functions/open-task/handler';
@@ -21,6 +22,7 @@ export const localHandlers: Record<string, LocalHandler> = {
   'create-case': createCase,
   'get-case': getCase,
   'list-cases': listCases,
+  'list-case-reads': listCaseReads,
   'list-overdue-tasks': listOverdueTasks,
   'get-case-history': getCaseHistory,
   'perform-action': performAction,

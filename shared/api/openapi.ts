@@ -102,6 +102,14 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: '{ events, cursor, executions }' }, 404: problem },
         },
       },
+      '/cases/{id}/reads': {
+        get: {
+          summary: 'Who opened the case, its history or its verification (auditors only)',
+          security: bearer,
+          parameters: [idParam, ...queryParameters(historyQuery)],
+          responses: { 200: { description: '{ caseId, items, cursor }' }, 403: problem },
+        },
+      },
       '/cases/{id}/history/verify': {
         get: {
           summary: "Recomputes the case's hash chain and says where it breaks",

@@ -3,6 +3,7 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
@@ -11,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type {
   CaseEvent,
+  CaseRead,
   CaseRecord,
   CompletedTask,
   IdempotencyRecord,
@@ -39,6 +41,8 @@ import {
   overduePartition,
   PENDING_TIMERS,
   personPartition,
+  READ_PREFIX,
+  readKey,
   stagePartition,
   taskItem,
   taskKey,
@@ -179,6 +183,29 @@ export class DynamoCaseRepository implements CaseStore {
       new GetCommand({ TableName: this.tableName, Key: idempotencyKey(key), ConsistentRead: true }),
     );
     return Item ? withoutKeys<IdempotencyRecord & { ttl?: number }>(Item) : undefined;
+  }
+
+  async recordRead(read: CaseRead): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...readKey(read.caseId, read.at, read.readId), entity: 'read', ...read },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  async listReads(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseRead>> {
+    return this.page<CaseRead>(
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :reads)',
+        ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':reads': READ_PREFIX },
+        ScanIndexForward: false,
+      },
+      query.limit,
+      query.cursor,
+    );
   }
 
   async getCompletedTask(caseId: string, taskId: string): Promise<CompletedTask | undefined> {

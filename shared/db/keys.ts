@@ -15,6 +15,11 @@ export const completedTaskKey = (caseId: string, taskId: string) => ({
   PK: `CASE#${caseId}`,
   SK: `DONE#${taskId}`,
 });
+export const readKey = (caseId: string, at: string, readId: string) => ({
+  PK: `CASE#${caseId}`,
+  SK: `READ#${at}#${readId}`,
+});
+export const READ_PREFIX = 'READ#';
 export const timerKey = (timerId: string) => ({ PK: `TIMER#${timerId}`, SK: '#TIMER' });
 export const idempotencyKey = (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: '#IDEMPOTENCY' });
 

@@ -134,6 +134,15 @@ export interface CaseEvent {
   hash?: string;
 }
 
+/** Who opened a case, its history or its verification, and when (append-only, for auditors). */
+export interface CaseRead {
+  caseId: string;
+  readId: string;
+  at: string;
+  actor: { userId: string; role: Role; unitId: string };
+  what: 'case' | 'history' | 'verification';
+}
+
 /** A long wait, held as data rather than as an open execution: at `fireAt`, start `workflow`. */
 export interface StageTimer {
   timerId: string;

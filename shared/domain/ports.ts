@@ -1,6 +1,7 @@
 import type { StageWorkflow } from '../names';
 import type {
   CaseEvent,
+  CaseRead,
   CaseRecord,
   CompletedTask,
   IdempotencyRecord,
@@ -41,6 +42,9 @@ export interface CaseStore {
   /** Throws VersionConflict when the case moved on, TimerAlreadyFired when a timer has fired. */
   commit(change: CaseChange): Promise<void>;
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  /** Appends a record that someone read the case; never updated or deleted. */
+  recordRead(read: CaseRead): Promise<void>;
+  listReads(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseRead>>;
   getCompletedTask(caseId: string, taskId: string): Promise<CompletedTask | undefined>;
   listCases(query: {
     unitId?: string;

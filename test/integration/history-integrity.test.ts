@@ -82,4 +82,21 @@ describe('a tamper-evident case history', () => {
     expect((await verify()).breaks).toEqual([{ seq: verdict.events - 1, reason: 'truncated' }]);
     await writeEvent(last);
   });
+
+  it('records who read the case, for auditors only', async () => {
+    await api.request('GET', `/cases/${caseId}`, { as: users.reviewer });
+    await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
+    const reads = await api.request('GET', `/cases/${caseId}/reads?limit=100`, { as: users.auditor });
+    expect(reads.status).toBe(200);
+    const seen = reads.body.items.map(
+      (r: { actor: { userId: string }; what: string }) => `${r.actor.userId}:${r.what}`,
+    );
+    expect(seen).toContain(`${users.reviewer}:case`);
+    expect(seen).toContain(`${users.auditor}:history`);
+    expect(seen).toContain(`${users.auditor}:verification`);
+    expect(reads.body.items[0].at >= reads.body.items.at(-1).at).toBe(true);
+    const denied = await api.request('GET', `/cases/${caseId}/reads`, { as: users.police });
+    expect(denied.status).toBe(403);
+    expect(denied.body.requiredRole).toBe('auditor');
+  });
 });

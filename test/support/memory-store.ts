@@ -1,5 +1,6 @@
 import type {
   CaseEvent,
+  CaseRead,
   CaseRecord,
   CompletedTask,
   IdempotencyRecord,
@@ -76,6 +77,16 @@ export class MemoryCaseStore implements CaseStore {
 
   async getIdempotency(key: string) {
     return this.idempotency.get(key);
+  }
+
+  readonly reads: CaseRead[] = [];
+
+  async recordRead(read: CaseRead) {
+    this.reads.push(read);
+  }
+
+  async listReads(caseId: string): Promise<Page<CaseRead>> {
+    return { items: this.reads.filter((r) => r.caseId === caseId).reverse() };
   }
 
   async getCompletedTask(_caseId: string, taskId: string) {
