@@ -199,6 +199,10 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
     notInFuture('input.diedOn', diedOn, today);
     next.diedOn = diedOn;
   }) as Rule<typeof recordDeathInput>,
+  recordDeathUnderSupervision: ((next, { diedOn }, today) => {
+    notInFuture('input.diedOn', diedOn, today);
+    next.diedOn = diedOn;
+  }) as Rule<typeof recordDeathInput>,
   recordRelapse: ((_next, { detectedOn }, today) => {
     notInFuture('input.detectedOn', detectedOn, today);
   }) as Rule<typeof recordRelapseInput>,

@@ -338,6 +338,20 @@ export const pipelineActions = {
     escalates: false,
     completes: { kind: 'standing' },
   },
+  recordDeathUnderSupervision: {
+    label: 'Ghi nhận người được quản lý sau cai nghiện đã chết',
+    role: 'supervisor',
+    unit: 'supervision',
+    stage: 'UNDER_SUPERVISION',
+    deadline: {
+      kind: 'caseDate',
+      field: 'supervisionEndsOn',
+      source: 'Luật Phòng, chống ma túy 2021, Điều 43 khoản 3',
+    },
+    input: recordDeathInput,
+    escalates: false,
+    completes: { kind: 'standing' },
+  },
   recordRelapse: {
     label: 'Ghi nhận tái nghiện trong thời gian quản lý sau cai',
     role: 'supervisor',

@@ -28,7 +28,9 @@ export function standingTasks(record: CaseRecord, actions: readonly ActionName[]
       action,
       role: definition.role,
       unitId: record.routing[definition.unit],
-      dueOn: record.releaseDueOn ?? record.admittedOn ?? now.toISOString().slice(0, 10),
+      dueOn:
+        (definition.deadline.kind === 'caseDate' ? record[definition.deadline.field] : undefined) ??
+        now.toISOString().slice(0, 10),
       openedAt: now.toISOString(),
       completion: { kind: 'standing' },
     };
@@ -112,12 +114,16 @@ function effectsOf(
       next.releaseDueOn = today;
       return { deleteTaskIds: standing, putTimers: [releaseTimer(next, today, now)] };
     case 'recordDeathInCentre':
+    case 'recordDeathUnderSupervision':
       next.stage = 'CLOSED';
       next.outcome = 'deceased';
       next.closedAt = now.toISOString();
       return {
         deleteTaskIds: tasks.map((t) => t.taskId),
-        deleteTimers: [{ timerId: releaseTimerId, mustBePending: false }],
+        deleteTimers: (['release', 'supervisionEnd'] as const).map((w) => ({
+          timerId: timerIdFor(next.caseId, w),
+          mustBePending: false,
+        })),
       };
     default:
       return {};

@@ -195,7 +195,10 @@ export class WorkflowSteps {
               executionArn: input.executionArn,
             },
             putTimers: [timer],
-            putTasks: [relapseTask],
+            putTasks: [
+              relapseTask,
+              ...standingTasks({ ...record, supervisionEndsOn }, ['recordDeathUnderSupervision'], now),
+            ],
           };
         });
         break;

@@ -81,7 +81,11 @@ describe('WorkflowSteps', () => {
       stage: 'UNDER_SUPERVISION',
       supervisionEndsOn: '2030-05-12',
     });
-    expect([...store.tasks.values()].map((t) => t.action)).toEqual(['recordRelapse']);
+    expect([...store.tasks.values()].map((t) => t.action).sort()).toEqual([
+      'recordDeathUnderSupervision',
+      'recordRelapse',
+    ]);
+    expect(store.tasks.get(`${caseId}-recordDeathUnderSupervision`)?.dueOn).toBe('2030-05-12');
   });
 
   it('starts the closing stage on relapse and cancels the end-of-supervision timer', async () => {
@@ -297,5 +301,21 @@ describe('WorkflowSteps', () => {
       expect(store.tasks.size).toBe(0);
       expect(store.timers.size).toBe(0);
     });
+  });
+
+  it('closes the case and cancels the end of supervision when the person dies under supervision', async () => {
+    await act('release', actors.centre, { releasedOn: '2026-11-20', certificateNumber: '9/GCN' });
+    await steps.runSystemStep({ step: 'beginSupervision', caseId, executionArn: 'arn:exec' });
+    await commands.performAction(actors.supervisor, caseId, 'recordDeathUnderSupervision', {
+      expectedVersion: store.cases.get(caseId)?.version ?? 0,
+      input: { diedOn: '2026-11-20', note: 'Giấy chứng tử số 7.' },
+    });
+    expect(store.cases.get(caseId)).toMatchObject({
+      stage: 'CLOSED',
+      outcome: 'deceased',
+      diedOn: '2026-11-20',
+    });
+    expect(store.tasks.size).toBe(0);
+    expect(store.timers.size).toBe(0);
   });
 });
