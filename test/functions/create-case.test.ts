@@ -2,7 +2,7 @@ import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiEvent, lambdaContext } from '../support/api-event';
+import { apiEvent, lambdaContext, useHandlerEnvironment } from '../support/api-event';
 import { aCaseFile } from '../support/factories';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -12,17 +12,7 @@ describe('create-case handler', () => {
   let handler: typeof import('#functions/create-case/handler')['handler'];
 
   beforeAll(async () => {
-    Object.assign(process.env, {
-      TABLE_NAME: 'Cases',
-      STATE_MACHINE_ARNS: JSON.stringify({
-        filing: 'arn:aws:states:ap-southeast-1:123456789012:stateMachine:CaseFiling',
-        admission: 'arn:aws:states:ap-southeast-1:123456789012:stateMachine:CaseAdmission',
-        release: 'arn:aws:states:ap-southeast-1:123456789012:stateMachine:CaseRelease',
-        supervisionEnd: 'arn:aws:states:ap-southeast-1:123456789012:stateMachine:CaseSupervisionEnd',
-      }),
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-    });
+    useHandlerEnvironment();
     ({ handler } = await import('#functions/create-case/handler'));
   });
 

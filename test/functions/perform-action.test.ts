@@ -3,7 +3,7 @@ import { SendTaskSuccessCommand, SFNClient, TaskTimedOut } from '@aws-sdk/client
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiEvent, lambdaContext } from '../support/api-event';
+import { apiEvent, lambdaContext, useHandlerEnvironment } from '../support/api-event';
 import { aCaseFile } from '../support/factories';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -61,17 +61,7 @@ describe('perform-action handler', () => {
   let handler: typeof import('#functions/perform-action/handler')['handler'];
 
   beforeAll(async () => {
-    Object.assign(process.env, {
-      TABLE_NAME: 'Cases',
-      STATE_MACHINE_ARNS: JSON.stringify({
-        filing: 'arn:aws:states:ap-southeast-1:123456789012:stateMachine:CaseFiling',
-        admission: 'arn:aws:states:ap-southeast-1:123456789012:stateMachine:CaseAdmission',
-        release: 'arn:aws:states:ap-southeast-1:123456789012:stateMachine:CaseRelease',
-        supervisionEnd: 'arn:aws:states:ap-southeast-1:123456789012:stateMachine:CaseSupervisionEnd',
-      }),
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-    });
+    useHandlerEnvironment();
     ({ handler } = await import('#functions/perform-action/handler'));
   });
 

@@ -52,3 +52,19 @@ export function apiEvent(options: {
 }
 
 export const lambdaContext = { functionName: 'test', awsRequestId: 'req-1' } as Context;
+
+/** The environment the handlers read at start-up, as the CDK stack sets it (AWS calls are mocked). */
+export function useHandlerEnvironment(): void {
+  const arn = (name: string) => `arn:aws:states:ap-southeast-1:123456789012:stateMachine:${name}`;
+  Object.assign(process.env, {
+    TABLE_NAME: 'Cases',
+    STATE_MACHINE_ARNS: JSON.stringify({
+      filing: arn('CaseFiling'),
+      admission: arn('CaseAdmission'),
+      release: arn('CaseRelease'),
+      supervisionEnd: arn('CaseSupervisionEnd'),
+    }),
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+  });
+}

@@ -23,7 +23,7 @@ import {
   LocalStepFunctions,
 } from '#infra/local/sfn/index';
 import { AdjustableClock } from '#shared/clock';
-import { type DynamoLocal, startDynamoLocal } from '../support/dynamo-local';
+import { type DynamoLocal, startDynamoLocal } from '../../infra/local/dynamo';
 
 const REGION = 'ap-southeast-1';
 const SM_ARN = `arn:aws:states:${REGION}:123456789012:stateMachine:Review`;

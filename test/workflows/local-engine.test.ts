@@ -11,7 +11,7 @@ import {
 import { AdjustableClock } from '#shared/clock';
 import { stageWorkflowKeys, stageWorkflows, workflowFunctions } from '#shared/names';
 import { loadWorkflowDefinition } from '../../workflows/definitions';
-import { type DynamoLocal, startDynamoLocal } from '../support/dynamo-local';
+import { type DynamoLocal, startDynamoLocal } from '../../infra/local/dynamo';
 
 const REGION = 'ap-southeast-1';
 const ACCOUNT = '123456789012';
