@@ -10,8 +10,8 @@ import {
 } from '#infra/local/sfn/index';
 import { AdjustableClock } from '#shared/clock';
 import { stageWorkflowKeys, stageWorkflows, workflowFunctions } from '#shared/names';
-import { loadWorkflowDefinition } from '../../workflows/definitions';
 import { type DynamoLocal, startDynamoLocal } from '../../infra/local/dynamo';
+import { loadWorkflowDefinition } from '../../workflows/definitions';
 
 const REGION = 'ap-southeast-1';
 const ACCOUNT = '123456789012';
