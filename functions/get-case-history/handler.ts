@@ -1,8 +1,7 @@
 import { historyQuery } from '#shared/api/queries';
 import { getApp } from '#shared/clients/app';
-import { recordRead } from '#shared/domain/reads';
+import { openCaseFor } from '#shared/domain/reads';
 import { parseOrThrow } from '#shared/domain/validation';
-import { NotFoundError } from '#shared/errors';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
 import { actorOf, pathParameter } from '#shared/http/request';
@@ -13,11 +12,10 @@ export const handler = httpHandler(async (event) => {
   const caseId = pathParameter(event, 'id');
   const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
   const app = getApp();
+  await openCaseFor(app, actor, caseId, 'history');
   const [events, executions] = await Promise.all([
     app.store.listEvents(caseId, query),
     query.cursor ? Promise.resolve(undefined) : app.workflows.caseExecutions(caseId),
   ]);
-  if (events.items.length === 0 && !query.cursor) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
-  await recordRead(app, actor, caseId, 'history');
   return jsonResponse(200, { caseId, events: events.items, cursor: events.cursor, executions });
 });

@@ -1,6 +1,7 @@
 import { historyQuery } from '#shared/api/queries';
 import { getApp } from '#shared/clients/app';
 import { citizenId as citizenIdSchema } from '#shared/domain/case-file';
+import { mayReadCase } from '#shared/domain/policy';
 import { parseOrThrow } from '#shared/domain/validation';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
@@ -11,11 +12,13 @@ import { actorOf, pathParameter } from '#shared/http/request';
  * sees a relapse or an earlier compulsory measure.
  */
 export const handler = httpHandler(async (event) => {
-  actorOf(event);
+  const actor = actorOf(event);
   const citizenId = parseOrThrow(citizenIdSchema, pathParameter(event, 'citizenId'), 'citizenId');
   const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
   const page = await getApp().store.listCasesOfPerson(citizenId, query);
-  const items = page.items.map((c) => ({
+  // Only the cases this person's units handle are shown; the rest are counted, not described.
+  const readable = page.items.filter((c) => mayReadCase(actor, c));
+  const items = readable.map((c) => ({
     caseId: c.caseId,
     stage: c.stage,
     outcome: c.outcome,
@@ -28,5 +31,10 @@ export const handler = httpHandler(async (event) => {
     admittedOn: c.admittedOn,
     releasedOn: c.releasedOn,
   }));
-  return jsonResponse(200, { citizenId, items, cursor: page.cursor });
+  return jsonResponse(200, {
+    citizenId,
+    items,
+    hidden: page.items.length - readable.length,
+    cursor: page.cursor,
+  });
 });

@@ -1,16 +1,25 @@
 import { historyQuery } from '#shared/api/queries';
 import { getApp } from '#shared/clients/app';
+import { mayReadCase } from '#shared/domain/policy';
 import { assertMaySeeReads } from '#shared/domain/reads';
 import { parseOrThrow } from '#shared/domain/validation';
+import { ForbiddenError, NotFoundError } from '#shared/errors';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
 import { actorOf, pathParameter } from '#shared/http/request';
 
 /** GET /cases/{id}/reads — who opened the case, its history or its verification, newest first. */
 export const handler = httpHandler(async (event) => {
-  assertMaySeeReads(actorOf(event));
+  const actor = actorOf(event);
+  assertMaySeeReads(actor);
   const caseId = pathParameter(event, 'id');
+  const app = getApp();
+  const found = await app.store.getCase(caseId);
+  if (!found) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
+  if (!mayReadCase(actor, found.record)) {
+    throw new ForbiddenError('Hồ sơ không thuộc phạm vi thanh tra của đơn vị bạn.', { unit: actor.unitId });
+  }
   const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
-  const page = await getApp().store.listReads(caseId, query);
+  const page = await app.store.listReads(caseId, query);
   return jsonResponse(200, { caseId, items: page.items, cursor: page.cursor });
 });

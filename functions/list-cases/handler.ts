@@ -1,6 +1,8 @@
 import { listCasesQuery } from '#shared/api/queries';
 import { getApp } from '#shared/clients/app';
+import { mayListUnit } from '#shared/domain/policy';
 import { parseOrThrow } from '#shared/domain/validation';
+import { ForbiddenError } from '#shared/errors';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
 import { actorOf } from '#shared/http/request';
@@ -9,7 +11,14 @@ import { actorOf } from '#shared/http/request';
 export const handler = httpHandler(async (event) => {
   const actor = actorOf(event);
   const query = parseOrThrow(listCasesQuery, event.queryStringParameters ?? {});
-  const unitId = query.unit ?? (query.stage ? undefined : actor.unitId);
+  const mayListAll = actor.role === 'auditor' || actor.role === 'admin';
+  const unitId = query.unit ?? (query.stage && mayListAll ? undefined : actor.unitId);
+  if (!mayListUnit(actor, unitId ?? actor.unitId)) {
+    throw new ForbiddenError(`Không được xem danh sách hồ sơ của đơn vị ${unitId}.`, {
+      unit: actor.unitId,
+      requested: unitId,
+    });
+  }
   const page = await getApp().store.listCases({ ...query, unitId });
   return jsonResponse(200, page);
 });

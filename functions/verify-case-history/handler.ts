@@ -1,21 +1,17 @@
 import { getApp } from '#shared/clients/app';
 import type { CaseEvent } from '#shared/domain/case';
 import { verifyChain } from '#shared/domain/history-chain';
-import { recordRead } from '#shared/domain/reads';
-import { NotFoundError } from '#shared/errors';
+import { openCaseFor } from '#shared/domain/reads';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
 import { actorOf, pathParameter } from '#shared/http/request';
 
 /** GET /cases/{id}/history/verify — recomputes the case's hash chain and says where it breaks. */
 export const handler = httpHandler(async (event) => {
-  const actor = actorOf(event);
   const caseId = pathParameter(event, 'id');
   const app = getApp();
   const { store } = app;
-  const found = await store.getCase(caseId);
-  if (!found) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
-  await recordRead(app, actor, caseId, 'verification');
+  const found = await openCaseFor(app, actorOf(event), caseId, 'verification');
   const events: CaseEvent[] = [];
   let cursor: string | undefined;
   do {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
-import { ForbiddenError } from '../errors';
-import type { CaseRead } from './case';
+import { ForbiddenError, NotFoundError } from '../errors';
+import type { CaseRead, CaseRecord, PendingTask } from './case';
+import { mayReadCase } from './policy';
 import type { CaseStore } from './ports';
 import type { Actor } from './roles';
 
@@ -32,4 +33,26 @@ export function assertMaySeeReads(actor: Actor): void {
       role: actor.role,
     });
   }
+}
+
+/**
+ * Opens a case for someone: it must exist, their unit must handle it (or, for auditors, lie within
+ * their unit), and the read is recorded before anything is returned.
+ */
+export async function openCaseFor(
+  deps: { store: CaseStore; clock: Clock },
+  actor: Actor,
+  caseId: string,
+  what: CaseRead['what'],
+): Promise<{ record: CaseRecord; tasks: PendingTask[] }> {
+  const found = await deps.store.getCase(caseId);
+  if (!found) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
+  if (!mayReadCase(actor, found.record)) {
+    throw new ForbiddenError('Đơn vị của bạn không xử lý hồ sơ này.', {
+      unit: actor.unitId,
+      caseUnits: Object.values(found.record.routing),
+    });
+  }
+  await recordRead(deps, actor, caseId, what);
+  return found;
 }

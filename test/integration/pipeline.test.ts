@@ -354,6 +354,17 @@ describe('the pipeline through the local HTTP API', () => {
 
     const after = await api.request('GET', `/cases/${caseId}`, { as: users.police });
     expect(after.body.version).toBe(version);
+
+    // Reading is checked too: the police of another commune do not handle this case.
+    const foreign = await api.request('GET', `/cases/${caseId}`, { as: users.otherPolice });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.unit).toBe('p-tan-phong');
+    expect((await api.request('GET', `/cases/${caseId}/history`, { as: users.otherPolice })).status).toBe(
+      403,
+    );
+    expect((await api.request('GET', '/cases?unit=p-dong-phong', { as: users.otherPolice })).status).toBe(
+      403,
+    );
   });
 
   it('lists cases by unit and stage a page at a time with an opaque cursor', async () => {
