@@ -361,7 +361,10 @@ export class DynamoCaseRepository implements CaseStore {
       if (failed.includes('idempotency'))
         throw new IdempotencyRace('idempotency key already used', { cause: error });
       if (failed.includes('timer')) throw new TimerAlreadyFired('timer already fired', { cause: error });
-      if (failed.length > 0) throw new VersionConflict('case changed meanwhile', { cause: error });
+      // Another transaction on the same items was in flight: as good as a version conflict, retry.
+      const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
+      if (failed.length > 0 || conflicted)
+        throw new VersionConflict('case changed meanwhile', { cause: error });
       throw error;
     }
   }

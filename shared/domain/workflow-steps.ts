@@ -376,6 +376,7 @@ export class WorkflowSteps {
         return;
       } catch (error) {
         if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
       }
     }
   }

@@ -115,6 +115,20 @@ describe('perform-action handler', () => {
     expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(0);
   });
 
+  it('treats a transaction conflict in DynamoDB like a lost race: 409, nothing completed', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [caseItem, taskItem] });
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'None' }],
+      }),
+    );
+    const response = await handler(submitEvent(), lambdaContext);
+    expect(response.statusCode).toBe(409);
+    expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(0);
+  });
+
   it('answers 401 when no verified claims reach the handler', async () => {
     const response = await handler(
       apiEvent({

@@ -348,8 +348,10 @@ describe('the stage workflows', () => {
     });
 
     const stall = async (caseId: string, action: string, as: string) => {
+      await runtime.engine.idle();
       const before = await api.waitFor(caseId, action, as);
       await runtime.advanceClock(61 * DAY);
+      await runtime.engine.idle();
       const after = await api.waitUntil(
         caseId,
         as,
