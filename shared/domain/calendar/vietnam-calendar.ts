@@ -1,5 +1,11 @@
 import { addDays, type IsoDate, isValidIsoDate } from '../dates';
-import { fixedHolidayCalendar, type HolidayCalendar } from '../working-days';
+import {
+  addWorkingDays,
+  fixedHolidayCalendar,
+  type HolidayCalendar,
+  isWorkingDay,
+  nextWorkingDayOnOrAfter as nextWorkingDay,
+} from '../working-days';
 import { type HolidayYear, vietnamHolidayYears, type YearStatus } from './holidays';
 
 /**
@@ -108,8 +114,7 @@ function requireDate(date: IsoDate): void {
 
 /** A working day: a make-up Saturday, or a weekday that is not a day off. */
 export function isWorkingDayVn(date: IsoDate, calendar: WorkingCalendar = vietnameseCalendar): boolean {
-  if (calendar.isMakeUpWorkday(date)) return true;
-  return !isWeekend(date) && !calendar.isHoliday(date);
+  return isWorkingDay(date, calendar);
 }
 
 /**
@@ -126,12 +131,7 @@ export function addWorkingDaysVn(
   if (!Number.isSafeInteger(days) || days < 0) {
     throw new RangeError(`a number of working days must be a whole number ≥ 0, got ${days}`);
   }
-  let date = from;
-  for (let remaining = days; remaining > 0; ) {
-    date = addDays(date, 1);
-    if (isWorkingDayVn(date, calendar)) remaining -= 1;
-  }
-  return date;
+  return addWorkingDays(from, days, calendar);
 }
 
 /**
@@ -143,7 +143,5 @@ export function nextWorkingDayOnOrAfter(
   calendar: WorkingCalendar = vietnameseCalendar,
 ): IsoDate {
   requireDate(date);
-  let day = date;
-  while (!isWorkingDayVn(day, calendar)) day = addDays(day, 1);
-  return day;
+  return nextWorkingDay(date, calendar);
 }
