@@ -1,0 +1,46 @@
+/**
+ * The texts documents cite in their "Căn cứ …" lines, written as the law names them (title and
+ * date of adoption). Profile P1 (files opened 2022-01-01 → 2025-02-28, court procedure under
+ * Ordinance 03/2022 from 2023-02-01); ../shared/LEGAL-BRIEF.md §0.1 lists the sources. Later
+ * profiles (Ordinance 08/2025, Decree 184/2025, Law 120/2025) need their own lines: templates take
+ * an optional `legalBasis` that replaces the default list.
+ */
+export const laws = {
+  /** Law 15/2012/QH13 as amended by Law 67/2020/QH14 (XLVPHC). */
+  handlingViolations:
+    'Luật Xử lý vi phạm hành chính ngày 20 tháng 6 năm 2012; Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính ngày 13 tháng 11 năm 2020',
+  /** Law 73/2021/QH14. */
+  drugControl: 'Luật Phòng, chống ma túy ngày 30 tháng 3 năm 2021',
+  /** Ordinance 03/2022/UBTVQH15, in force 2023-02-01. */
+  courtProcedure:
+    'Pháp lệnh Trình tự, thủ tục xem xét, quyết định áp dụng các biện pháp xử lý hành chính tại Tòa án nhân dân ngày 13 tháng 12 năm 2022',
+  /** Decree 116/2021/NĐ-CP. */
+  decree116:
+    'Nghị định số 116/2021/NĐ-CP ngày 21 tháng 12 năm 2021 của Chính phủ quy định chi tiết một số điều của Luật Phòng, chống ma túy, Luật Xử lý vi phạm hành chính về cai nghiện ma túy và quản lý sau cai nghiện ma túy',
+  /** Law 77/2015/QH13 as amended in 2019: the commune chairman's power to decide. */
+  localGovernment:
+    'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019',
+} as const;
+
+export const shortNames = {
+  drugControl: 'Luật Phòng, chống ma túy',
+  handlingViolations: 'Luật Xử lý vi phạm hành chính',
+  courtProcedure: 'Pháp lệnh số 03/2022/UBTVQH15',
+  decree116: 'Nghị định số 116/2021/NĐ-CP',
+} as const;
+
+/** The grounds of Law 73/2021/QH14 Art. 32(1) (adults), by letter. */
+export const compulsoryTreatmentGrounds = {
+  a: 'không đăng ký, không thực hiện hoặc tự ý chấm dứt cai nghiện ma túy tự nguyện',
+  b: 'trong thời gian cai nghiện ma túy tự nguyện bị phát hiện sử dụng trái phép chất ma túy',
+  c: 'người nghiện ma túy các chất dạng thuốc phiện không đăng ký, không thực hiện hoặc tự ý chấm dứt điều trị nghiện các chất dạng thuốc phiện bằng thuốc thay thế hoặc bị chấm dứt điều trị nghiện các chất dạng thuốc phiện bằng thuốc thay thế do vi phạm quy định về điều trị nghiện',
+  d: 'trong thời gian quản lý sau cai nghiện ma túy mà tái nghiện',
+} as const;
+
+export type GroundLetter = keyof typeof compulsoryTreatmentGrounds;
+
+/** "điểm a, điểm c khoản 1 Điều 32 Luật Phòng, chống ma túy". */
+export function groundsCitation(letters: readonly GroundLetter[]): string {
+  const points = [...new Set(letters)].sort().map((l) => `điểm ${l}`);
+  return `${points.join(', ')} khoản 1 Điều 32 ${shortNames.drugControl}`;
+}
