@@ -28,6 +28,29 @@ export const supplementFileInput = z
   .object({ documents: z.array(fileDocumentSchema).min(1).max(50), note })
   .strict();
 
+export const scheduleSessionInput = z
+  .object({
+    decisionNumber: z.string().trim().min(1).max(50).describe('Số quyết định mở phiên họp'),
+    decidedOn: isoDate.describe('Ngày ra quyết định mở phiên họp'),
+    sessionOn: isoDate.describe('Ngày mở phiên họp'),
+    sessionTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'giờ dạng HH:MM' })
+      .optional()
+      .describe('Giờ mở phiên họp'),
+    place: z.string().trim().min(3).max(200).describe('Địa điểm phiên họp (hoặc điểm cầu trực tuyến)'),
+    online: z.boolean().optional().describe('Phiên họp trực tuyến'),
+    guardianSummoned: z
+      .boolean()
+      .optional()
+      .describe('Đã triệu tập cha, mẹ hoặc người giám hộ (bắt buộc với người dưới 18 tuổi)'),
+  })
+  .strict()
+  .refine((v) => v.sessionOn >= v.decidedOn, {
+    path: ['sessionOn'],
+    error: 'không được trước ngày ra quyết định mở phiên họp',
+  });
+
 export const decideInput = z
   .object({
     outcome: z.enum(['apply', 'notApply']),
@@ -35,6 +58,10 @@ export const decideInput = z
     decidedOn: isoDate,
     months: z.number().int().positive().optional().describe('Thời hạn áp dụng (tháng)'),
     reason: z.string().trim().max(4000).optional(),
+    guardianPresent: z
+      .boolean()
+      .optional()
+      .describe('Cha, mẹ hoặc người giám hộ có mặt tại phiên họp (người dưới 18 tuổi)'),
   })
   .strict()
   .refine((v) => v.outcome === 'notApply' || v.months !== undefined, {

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError } from '../errors';
 import type { CaseEvent, CaseRecord, IdempotencyRecord, TaskCompletion } from './case';
 import { caseFileSchema } from './case-file';
-import { applyAction } from './case-rules';
+import { applyAction, checkMinorFile } from './case-rules';
 import { type CaseView, toCaseView } from './case-views';
 import { ageOn, vietnamDate } from './dates';
 import { profileInForceOn } from './legal-profile';
@@ -95,6 +95,7 @@ export class CaseCommands {
         'căn cứ tái nghiện (điểm d) không áp dụng cho người dưới 18 tuổi (Điều 33)',
       );
     }
+    if (minor) checkMinorFile(file);
 
     // One open file per person: an earlier case must have closed (a relapse closes it first).
     const earlier = await this.deps.store.listCasesOfPerson(file.person.citizenId, { limit: 20 });

@@ -40,6 +40,10 @@ export const documentKinds = [
   'personalHistory',
   'voluntaryTreatmentRecord',
   'personOpinion',
+  /** The minor's own written account, or that of their legal representative (ND-116 Form 31). */
+  'selfStatement',
+  /** The written opinion of a parent, guardian or legal representative (ND-116 Form 38). */
+  'guardianOpinion',
   'other',
 ] as const;
 
@@ -60,9 +64,33 @@ export const addictionDeterminationSchema = z
   })
   .strict();
 
+/**
+ * The parent, guardian or legal representative of a person aged 12 to under 18: notified of the
+ * file, may read it, gives a written opinion and attends the court session (LAW73 Art. 34(1)(c),
+ * 34(2); ND-116 Art. 51(1)).
+ */
+export const guardianSchema = z
+  .object({
+    fullName: z
+      .string()
+      .trim()
+      .min(2)
+      .max(100)
+      .describe('Họ và tên cha, mẹ, người giám hộ hoặc người đại diện'),
+    relationship: z
+      .enum(['father', 'mother', 'guardian', 'legalRepresentative'])
+      .describe('Quan hệ: cha / mẹ / người giám hộ / người đại diện hợp pháp'),
+    address: z.string().trim().min(3).max(200).describe('Địa chỉ nhận thông báo'),
+    phone: z.string().trim().max(20).optional(),
+  })
+  .strict();
+
 export const caseFileSchema = z
   .object({
     person: personSchema,
+    guardian: guardianSchema
+      .optional()
+      .describe('Bắt buộc với người từ đủ 12 đến dưới 18 tuổi (Luật PCMT 2021, Điều 34)'),
     grounds: z.array(groundSchema).min(1).max(4),
     groundsDetail: z.string().trim().min(10).max(4000).describe('Tóm tắt hành vi, căn cứ đề nghị'),
     addictionDetermination: addictionDeterminationSchema,

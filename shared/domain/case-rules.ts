@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ValidationFailedError } from '../errors';
 import type {
   acceptFileInput,
   admitInput,
@@ -19,10 +20,12 @@ import type {
   releaseInput,
   requestDocumentsInput,
   reviewInput,
+  scheduleSessionInput,
   supplementFileInput,
   terminateCaseInput,
 } from './action-inputs';
 import type { CaseRecord } from './case';
+import type { CaseFile } from './case-file';
 import type { IsoDate } from './dates';
 import { legalProfile } from './legal-profile';
 import type { ActionName } from './pipeline';
@@ -72,8 +75,32 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
       next.courtReturns = (next.courtReturns ?? 0) + 1;
     }
   }) as Rule<typeof acceptFileInput>,
+  scheduleSession: ((next, input, today) => {
+    notInFuture('input.decidedOn', input.decidedOn, today);
+    if (next.acceptedOn && input.decidedOn < next.acceptedOn) {
+      throw ruleViolation('input.decidedOn', 'không được trước ngày thụ lý hồ sơ');
+    }
+    // A minor's parent or guardian takes part in the session (Pháp lệnh 01/2022/UBTVQH15).
+    if (next.minor && input.guardianSummoned !== true) {
+      throw ruleViolation(
+        'input.guardianSummoned',
+        'phải triệu tập cha, mẹ hoặc người giám hộ của người dưới 18 tuổi tham gia phiên họp',
+      );
+    }
+    next.session = { ...input };
+  }) as Rule<typeof scheduleSessionInput>,
   decide: ((next, decision, today) => {
     notInFuture('input.decidedOn', decision.decidedOn, today);
+    // The workflow offers the decision only after the session is scheduled (Await Session Scheduling).
+    if (next.session && decision.decidedOn < next.session.sessionOn) {
+      throw ruleViolation('input.decidedOn', 'không được trước ngày mở phiên họp');
+    }
+    if (next.minor && decision.guardianPresent === undefined) {
+      throw ruleViolation(
+        'input.guardianPresent',
+        'bắt buộc ghi rõ cha, mẹ hoặc người giám hộ có mặt tại phiên họp hay không (người dưới 18 tuổi)',
+      );
+    }
     if (decision.outcome === 'apply') checkTerm(next, decision.months, 'input.months');
     next.decision = decision;
   }) as Rule<typeof decideInput>,
@@ -119,8 +146,9 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
       });
     next.appeals = appeals;
     if (input.outcome === 'annulled') {
-      // The first decision falls; the court examines the file again.
+      // The first decision falls; the court examines the file again, at a new session.
       next.decision = undefined;
+      next.session = undefined;
       return;
     }
     if (input.outcome === 'changed' && input.changedTo && next.decision) {
@@ -219,4 +247,34 @@ function checkTerm(record: CaseRecord, months: number | undefined, field: string
 
 function notInFuture(field: string, date: IsoDate, today: IsoDate): void {
   if (date > today) throw ruleViolation(field, 'không được sau ngày hôm nay');
+}
+
+/**
+ * What a file for a person aged 12 to under 18 must hold beyond an adult's: the parent, guardian
+ * or legal representative, the person's own written account and that representative's written
+ * opinion (LAW73 Art. 34(1)(c); ND-116 Art. 51(1)(d), (đ), Forms 31 and 38). Missing parts are a
+ * 400 naming each field.
+ */
+export function checkMinorFile(file: CaseFile): void {
+  const problems: { field: string; rule: string }[] = [];
+  if (!file.guardian) {
+    problems.push({
+      field: 'guardian',
+      rule: 'bắt buộc với người từ đủ 12 đến dưới 18 tuổi: cha, mẹ, người giám hộ hoặc người đại diện hợp pháp (Luật PCMT 2021, Điều 34)',
+    });
+  }
+  const kinds = new Set(file.documents.map((d) => d.kind));
+  if (!kinds.has('selfStatement')) {
+    problems.push({
+      field: 'documents',
+      rule: 'thiếu bản tường trình của người nghiện hoặc người đại diện hợp pháp (selfStatement; Nghị định 116/2021/NĐ-CP, Điều 51 khoản 1 điểm d, Mẫu số 31)',
+    });
+  }
+  if (!kinds.has('guardianOpinion')) {
+    problems.push({
+      field: 'documents',
+      rule: 'thiếu ý kiến bằng văn bản của cha, mẹ, người giám hộ hoặc người đại diện hợp pháp (guardianOpinion; Nghị định 116/2021/NĐ-CP, Điều 51 khoản 1 điểm đ, Mẫu số 38)',
+    });
+  }
+  if (problems.length > 0) throw new ValidationFailedError(problems);
 }

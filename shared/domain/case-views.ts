@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { CaseRecord, PendingTask } from './case';
 import type { IsoDate } from './dates';
 import { deadlineSource } from './deadlines';
+import { legalProfile, type RoleBody } from './legal-profile';
 import { type ActionName, deadlineEscalates, pipelineActions } from './pipeline';
+import { type CaseRouting, unitNameOn } from './units';
 
 /** What a client sees of a pending task: enough to discover the next step without hard-coding it. */
 export interface TaskView {
@@ -19,7 +21,30 @@ export interface TaskView {
   inputSchema: unknown;
 }
 
-export type CaseView = CaseRecord & { pendingTasks: TaskView[] };
+/** Which body plays a role on this case under the case's legal profile, and in which unit. */
+export interface RoleBodyView extends RoleBody {
+  unitId: string;
+  unitName?: string;
+}
+
+export type CaseView = CaseRecord & {
+  pendingTasks: TaskView[];
+  roleBodies: Record<keyof CaseRouting, RoleBodyView>;
+};
+
+/** The bodies of the case's profile, with the unit of each as named while that profile is in force. */
+export function roleBodiesOf(
+  record: Pick<CaseRecord, 'legalProfile' | 'routing'>,
+): Record<keyof CaseRouting, RoleBodyView> {
+  const profile = legalProfile(record.legalProfile);
+  const keys = Object.keys(profile.bodies) as (keyof CaseRouting)[];
+  return Object.fromEntries(
+    keys.map((key) => {
+      const unitId = record.routing[key];
+      return [key, { ...profile.bodies[key], unitId, unitName: unitNameOn(unitId, profile.validFrom) }];
+    }),
+  ) as Record<keyof CaseRouting, RoleBodyView>;
+}
 
 const inputSchemas = new Map<ActionName, unknown>();
 
@@ -62,5 +87,5 @@ export function toCaseView(record: CaseRecord, tasks: PendingTask[], today: IsoD
         a.dueOn.localeCompare(b.dueOn) ||
         a.action.localeCompare(b.action),
     );
-  return { ...record, pendingTasks };
+  return { ...record, pendingTasks, roleBodies: roleBodiesOf(record) };
 }

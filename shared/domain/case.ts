@@ -11,6 +11,7 @@ export interface CourtDecision {
   decidedOn: IsoDate;
   months?: number;
   reason?: string;
+  guardianPresent?: boolean;
 }
 
 export interface CourtAppeal {
@@ -46,6 +47,16 @@ export interface CaseRecord {
   acceptedOn?: IsoDate;
   judgeName?: string;
   courtReturns?: number;
+  /** The decision to open the session: when and where the court examines the file. */
+  session?: {
+    decisionNumber: string;
+    decidedOn: IsoDate;
+    sessionOn: IsoDate;
+    sessionTime?: string;
+    place: string;
+    online?: boolean;
+    guardianSummoned?: boolean;
+  };
   courtRequest?: string;
   decision?: CourtDecision;
   termination?: { reason: string; decisionNumber: string; decidedOn: IsoDate };

@@ -30,7 +30,8 @@ export function dueOn(
   calendar: HolidayCalendar,
 ): IsoDate {
   if (rule.kind === 'caseDate') return record[rule.field] ?? today;
-  return endOfLimit(legalProfile(record.legalProfile).limits[rule.limit], today, calendar);
+  const from = (rule.from && record[rule.from]) || today;
+  return endOfLimit(legalProfile(record.legalProfile).limits[rule.limit], from, calendar);
 }
 
 /** The article a task's deadline comes from, as shown to officers. */

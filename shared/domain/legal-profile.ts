@@ -1,4 +1,5 @@
 import type { IsoDate } from './dates';
+import type { CaseRouting } from './units';
 
 /**
  * The law as versioned data. A case keeps the profile in force on the day its file was opened
@@ -15,6 +16,8 @@ export interface TimeLimit {
   from: string;
   source: string;
   confidence: Confidence;
+  /** One line on where the number was checked (or why it is not yet confirmed). */
+  note?: string;
 }
 
 export interface TermRange {
@@ -23,6 +26,7 @@ export interface TermRange {
   unit: 'months';
   source: string;
   confidence: Confidence;
+  note?: string;
 }
 
 export const deadlineKeys = [
@@ -31,6 +35,7 @@ export const deadlineKeys = [
   'review',
   'supplement',
   'courtAcceptance',
+  'sessionScheduling',
   'courtDecision',
   'courtClarification',
   'appealWindow',
@@ -43,6 +48,13 @@ export const deadlineKeys = [
 ] as const;
 export type DeadlineKey = (typeof deadlineKeys)[number];
 
+export interface RoleBody {
+  /** The body, as named in the texts of the profile. */
+  label: string;
+  source: string;
+  confidence: Confidence;
+}
+
 export interface LegalProfile {
   version: string;
   validFrom: IsoDate;
@@ -52,13 +64,20 @@ export interface LegalProfile {
   /** 'complete' when every rule below was read for this period; 'partial' when some are carried over. */
   status: 'complete' | 'partial';
   notes: string;
-  bodies: { filing: string; review: string; court: string };
+  /** Which body plays each functional role under this profile (DOMAIN.md "Actors"). */
+  bodies: Record<keyof CaseRouting, RoleBody>;
   limits: Record<DeadlineKey, TimeLimit>;
   term: { adult: TermRange; minor: TermRange };
 }
 
 const ND116 = 'Nghị định 116/2021/NĐ-CP';
 const LAW73 = 'Luật Phòng, chống ma túy 73/2021/QH14';
+const PL03 = 'Pháp lệnh 03/2022/UBTVQH15';
+/** Where the C-tagged articles below were read: the official codification (Bộ pháp điển), topic 39.7. */
+const READ_IN_CODIFICATION = 'Đã đọc toàn văn trong Bộ pháp điển, đề mục 39.7 (Phòng, chống ma túy).';
+/** PL-03: only the article titles could be read (Bộ pháp điển, đề mục 39.13); the numbers are not confirmed. */
+const PL03_TITLES_ONLY =
+  'Bộ pháp điển (đề mục 39.13) chỉ có tên điều của Pháp lệnh 03/2022; con số theo nguồn thứ cấp, chưa đọc toàn văn.';
 
 const profile2022: LegalProfile = {
   version: '2022-01-01',
@@ -66,27 +85,52 @@ const profile2022: LegalProfile = {
   validTo: '2025-02-28',
   title: 'Luật PCMT 2021, Nghị định 116/2021/NĐ-CP, Pháp lệnh 03/2022/UBTVQH15',
   status: 'complete',
-  notes: 'Tòa án áp dụng Pháp lệnh 09/2014 đến 31/01/2023 và Pháp lệnh 03/2022 từ 01/02/2023.',
+  notes:
+    'Tòa án áp dụng Pháp lệnh 09/2014 đến 31/01/2023 và Pháp lệnh 03/2022 từ 01/02/2023; người từ đủ 12 đến dưới 18 tuổi theo Pháp lệnh 01/2022/UBTVQH15.',
   bodies: {
-    filing: 'Chủ tịch Ủy ban nhân dân cấp xã (Công an cấp xã giúp việc)',
-    review: 'Phòng Lao động - Thương binh và Xã hội cấp huyện',
-    court: 'Tòa án nhân dân cấp huyện',
+    filing: {
+      label: 'Chủ tịch Ủy ban nhân dân cấp xã (Công an cấp xã giúp việc)',
+      source: `${ND116}, Điều 40, 42; ${LAW73}, Điều 34 khoản 1`,
+      confidence: 'C',
+    },
+    review: {
+      label: 'Trưởng phòng Lao động - Thương binh và Xã hội cấp huyện',
+      source: `${ND116}, Điều 43; ${LAW73}, Điều 34 khoản 3`,
+      confidence: 'C',
+    },
+    court: {
+      label: 'Tòa án nhân dân cấp huyện',
+      source: `${LAW73}, Điều 33 khoản 4; ${ND116}, Điều 43 khoản 2`,
+      confidence: 'C',
+    },
+    centre: {
+      label: 'Cơ sở cai nghiện ma túy công lập (Sở Lao động - Thương binh và Xã hội quản lý)',
+      source: `${ND116}, Điều 55`,
+      confidence: 'C',
+    },
+    supervision: {
+      label: 'Ủy ban nhân dân cấp xã nơi cư trú',
+      source: `${LAW73}, Điều 40; ${ND116}, Điều 77–81`,
+      confidence: 'C',
+    },
   },
   limits: {
     openFile: {
       amount: 5,
       unit: 'workingDays',
       from: 'phát hiện người thuộc trường hợp đưa vào cơ sở cai nghiện bắt buộc',
-      source: `${ND116}, Điều 40 khoản 1`,
+      source: `${ND116}, Điều 40 khoản 1 (người từ đủ 12 đến dưới 18 tuổi: Điều 50)`,
       confidence: 'C',
+      note: READ_IN_CODIFICATION,
     },
     // 3 working days to read the file and give opinions, then 1 to send it on.
     readAndSendFile: {
       amount: 4,
       unit: 'workingDays',
       from: 'thông báo về việc lập hồ sơ',
-      source: `${ND116}, Điều 42 khoản 3, 4; ${LAW73}, Điều 34 khoản 2`,
+      source: `${ND116}, Điều 42 khoản 3, 4; ${LAW73}, Điều 34 khoản 2, 3`,
       confidence: 'C',
+      note: `${READ_IN_CODIFICATION} 03 ngày làm việc đọc hồ sơ, 01 ngày làm việc gửi hồ sơ.`,
     },
     review: {
       amount: 2,
@@ -94,6 +138,7 @@ const profile2022: LegalProfile = {
       from: 'nhận hồ sơ',
       source: `${ND116}, Điều 43 khoản 1`,
       confidence: 'C',
+      note: READ_IN_CODIFICATION,
     },
     supplement: {
       amount: 2,
@@ -101,34 +146,47 @@ const profile2022: LegalProfile = {
       from: 'nhận hồ sơ bị trả lại',
       source: `${ND116}, Điều 43 khoản 1 điểm b`,
       confidence: 'C',
+      note: READ_IN_CODIFICATION,
     },
     courtAcceptance: {
       amount: 1,
       unit: 'workingDays',
       from: 'nhận hồ sơ đủ tài liệu',
-      source: 'Pháp lệnh 03/2022/UBTVQH15, Điều 9',
+      source: `${PL03}, Điều 9`,
       confidence: 'S',
+      note: PL03_TITLES_ONLY,
+    },
+    sessionScheduling: {
+      amount: 10,
+      unit: 'calendarDays',
+      from: 'thụ lý hồ sơ',
+      source: `${PL03}, Điều 17 (thời hạn chưa xác nhận)`,
+      confidence: 'U',
+      note: `${PL03_TITLES_ONLY} Số ngày đặt trong khung 15 ngày của Điều 8, cần đối chiếu Điều 17.`,
     },
     courtClarification: {
       amount: 2,
       unit: 'workingDays',
       from: 'nhận văn bản yêu cầu của Tòa án',
-      source: `${ND116}, Điều 43 khoản 3`,
+      source: `${ND116}, Điều 43 khoản 3, Điều 53 khoản 3`,
       confidence: 'C',
+      note: READ_IN_CODIFICATION,
     },
     appealWindow: {
       amount: 5,
       unit: 'workingDays',
       from: 'công bố quyết định tại phiên họp hoặc nhận quyết định',
-      source: 'Pháp lệnh 03/2022/UBTVQH15, Điều 32',
+      source: `${PL03}, Điều 32`,
       confidence: 'U',
+      note: `${PL03_TITLES_ONLY} Điều 32 là "Thời hạn khiếu nại, kiến nghị, kháng nghị"; 05 ngày làm việc có nguồn thứ cấp cho người chưa thành niên (Pháp lệnh 01/2022).`,
     },
     appealDecision: {
       amount: 15,
       unit: 'calendarDays',
       from: 'nhận khiếu nại, kiến nghị, kháng nghị',
-      source: 'Pháp lệnh 03/2022/UBTVQH15, Điều 33–37 (thời hạn chưa xác nhận)',
+      source: `${PL03}, Điều 33–35 (thời hạn chưa xác nhận)`,
       confidence: 'U',
+      note: PL03_TITLES_ONLY,
     },
     search: {
       amount: 1,
@@ -136,13 +194,15 @@ const profile2022: LegalProfile = {
       from: 'quyết định có hiệu lực (thời hiệu thi hành)',
       source: 'Luật Xử lý vi phạm hành chính 2012, Điều 108',
       confidence: 'S',
+      note: 'Văn bản 2012 đọc qua nguồn thứ cấp; chưa đối chiếu bản sửa đổi 2020.',
     },
     courtDecision: {
       amount: 15,
       unit: 'calendarDays',
       from: 'thụ lý hồ sơ',
-      source: 'Pháp lệnh 03/2022/UBTVQH15, Điều 8',
+      source: `${PL03}, Điều 8`,
       confidence: 'S',
+      note: `${PL03_TITLES_ONLY} Điều 8 là "Thời hạn xem xét, quyết định áp dụng biện pháp xử lý hành chính".`,
     },
     escort: {
       amount: 5,
@@ -150,6 +210,7 @@ const profile2022: LegalProfile = {
       from: 'nhận quyết định của Tòa án',
       source: `${ND116}, Điều 54 khoản 1`,
       confidence: 'C',
+      note: READ_IN_CODIFICATION,
     },
     releaseNotice: {
       amount: 15,
@@ -157,20 +218,24 @@ const profile2022: LegalProfile = {
       from: 'trước ngày hết thời hạn chấp hành',
       source: `${ND116}, Điều 62 khoản 1`,
       confidence: 'C',
+      note: READ_IN_CODIFICATION,
     },
+    // LAW73 Art. 40: clause 1 is the 1-year period (minors among others), clause 2 the 2 years.
     supervisionAdult: {
       amount: 2,
       unit: 'years',
       from: 'chấp hành xong quyết định',
-      source: `${LAW73}, Điều 40 khoản 1`,
+      source: `${LAW73}, Điều 40 khoản 2`,
       confidence: 'C',
+      note: READ_IN_CODIFICATION,
     },
     supervisionMinor: {
       amount: 1,
       unit: 'years',
       from: 'chấp hành xong quyết định',
-      source: `${LAW73}, Điều 40 khoản 2`,
+      source: `${LAW73}, Điều 40 khoản 1`,
       confidence: 'C',
+      note: READ_IN_CODIFICATION,
     },
   },
   term: {
@@ -178,10 +243,18 @@ const profile2022: LegalProfile = {
       min: 12,
       max: 24,
       unit: 'months',
-      source: 'Luật Xử lý vi phạm hành chính 2012 (sửa đổi 2020), Điều 95',
+      source: 'Luật Xử lý vi phạm hành chính 2012 (sửa đổi 2020), Điều 95 khoản 2',
       confidence: 'S',
+      note: 'Tên Điều 95 đọc trong Bộ pháp điển (đề mục 39.13); khung 12–24 tháng theo nguồn thứ cấp.',
     },
-    minor: { min: 6, max: 12, unit: 'months', source: `${LAW73}, Điều 33 khoản 3`, confidence: 'C' },
+    minor: {
+      min: 6,
+      max: 12,
+      unit: 'months',
+      source: `${LAW73}, Điều 33 khoản 3`,
+      confidence: 'C',
+      note: READ_IN_CODIFICATION,
+    },
   },
 };
 
@@ -196,9 +269,22 @@ const profile2025: LegalProfile = {
   notes:
     'Trưởng Công an cấp xã lập hồ sơ; không còn bước Phòng LĐTBXH. Các thời hạn giữ như Nghị định 116/2021 cho đến khi đối chiếu xong văn bản mới.',
   bodies: {
-    filing: 'Trưởng Công an cấp xã',
-    review: 'Cơ quan Công an đề nghị',
-    court: 'Tòa án nhân dân cấp huyện',
+    ...profile2022.bodies,
+    filing: {
+      label: 'Trưởng Công an cấp xã',
+      source: 'Thông tư liên tịch 03/2025/TTLT-BCA-VKSNDTC-TANDTC',
+      confidence: 'S',
+    },
+    review: {
+      label: 'Cơ quan Công an đề nghị (thay Phòng Lao động - Thương binh và Xã hội)',
+      source: 'Thông tư liên tịch 03/2025/TTLT-BCA-VKSNDTC-TANDTC (đơn vị cụ thể chưa xác nhận)',
+      confidence: 'U',
+    },
+    centre: {
+      label: 'Cơ sở cai nghiện ma túy thuộc Công an cấp tỉnh',
+      source: 'Nghị định 02/2025/NĐ-CP',
+      confidence: 'S',
+    },
   },
 };
 
@@ -209,7 +295,14 @@ const profile2025b: LegalProfile = {
   validFrom: '2025-07-01',
   validTo: '2026-06-30',
   title: 'Như hồ sơ 03/2025, cùng Nghị định 184/2025/NĐ-CP và Pháp lệnh 08/2025/UBTVQH15',
-  bodies: { ...profile2025.bodies, court: 'Tòa án nhân dân khu vực' },
+  bodies: {
+    ...profile2025.bodies,
+    court: {
+      label: 'Tòa án nhân dân khu vực',
+      source: 'Pháp lệnh 08/2025/UBTVQH15',
+      confidence: 'S',
+    },
+  },
 };
 
 /** Limits carried into a profile whose own texts have not been read yet: marked unconfirmed. */

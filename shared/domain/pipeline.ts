@@ -20,6 +20,7 @@ import {
   releaseInput,
   requestDocumentsInput,
   reviewInput,
+  scheduleSessionInput,
   submitFileInput,
   supplementFileInput,
   terminateCaseInput,
@@ -40,6 +41,7 @@ export const stages = [
   'SUPPLEMENTING',
   'AT_COURT',
   'ACCEPTED',
+  'SESSION_SCHEDULED',
   'CLARIFYING',
   'APPEAL_WINDOW',
   'UNDER_APPEAL',
@@ -68,7 +70,8 @@ export type Outcome = (typeof outcomes)[number];
  * Only real deadlines escalate when missed; the end of supervision is a horizon, not a deadline.
  */
 export type DeadlineRule =
-  | { kind: 'limit'; limit: DeadlineKey }
+  /** From the day the task opens, or from a date the case carries (the acceptance). */
+  | { kind: 'limit'; limit: DeadlineKey; from?: 'acceptedOn' }
   | { kind: 'caseDate'; field: 'releaseDueOn' | 'supervisionEndsOn'; source: string };
 
 export interface ActionDefinition {
@@ -139,12 +142,21 @@ export const pipelineActions = {
     input: acceptFileInput,
     completes: { kind: 'taskToken' },
   },
+  scheduleSession: {
+    label: 'Quyết định mở phiên họp (ngày, giờ, địa điểm)',
+    role: 'court',
+    unit: 'court',
+    stage: 'ACCEPTED',
+    deadline: { kind: 'limit', limit: 'sessionScheduling', from: 'acceptedOn' },
+    input: scheduleSessionInput,
+    completes: { kind: 'taskToken' },
+  },
   decide: {
     label: 'Ghi nhận quyết định áp dụng hoặc không áp dụng biện pháp',
     role: 'court',
     unit: 'court',
-    stage: 'ACCEPTED',
-    deadline: { kind: 'limit', limit: 'courtDecision' },
+    stage: 'SESSION_SCHEDULED',
+    deadline: { kind: 'limit', limit: 'courtDecision', from: 'acceptedOn' },
     input: decideInput,
     completes: { kind: 'taskToken' },
   },

@@ -1,3 +1,5 @@
+import type { IsoDate } from './dates';
+
 /**
  * The unit directory: communes, the district bodies that review and decide their files, and the
  * provincial centre. Demo data for Lai Châu province (profile 2022: district LĐTBXH office and
@@ -10,6 +12,11 @@ export interface Unit {
   kind: UnitKind;
   name: string;
   parentId?: string;
+  /**
+   * Later names of the same body after the 2025 reorganisation (LEGAL-BRIEF.md §6): from that
+   * date the unit plays its role under the new name. Demo data; the real successors are per province.
+   */
+  renamed?: { from: IsoDate; name: string }[];
 }
 
 /** The bodies that act on a case filed in a commune. */
@@ -32,12 +39,16 @@ const unitList: Unit[] = [
     kind: 'labourOffice',
     name: 'Phòng Lao động - Thương binh và Xã hội thành phố Lai Châu',
     parentId: 'tp-lai-chau',
+    renamed: [
+      { from: '2025-03-01', name: 'Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lai Châu' },
+    ],
   },
   {
     id: 'tand-tp-lai-chau',
     kind: 'court',
     name: 'Tòa án nhân dân thành phố Lai Châu',
     parentId: 'tp-lai-chau',
+    renamed: [{ from: '2025-07-01', name: 'Tòa án nhân dân khu vực 1 - Lai Châu' }],
   },
   { id: 'h-tam-duong', kind: 'district', name: 'Huyện Tam Đường', parentId: 'tinh-lai-chau' },
   { id: 'tt-tam-duong', kind: 'commune', name: 'Thị trấn Tam Đường', parentId: 'h-tam-duong' },
@@ -46,13 +57,23 @@ const unitList: Unit[] = [
     kind: 'labourOffice',
     name: 'Phòng Lao động - Thương binh và Xã hội huyện Tam Đường',
     parentId: 'h-tam-duong',
+    renamed: [
+      { from: '2025-03-01', name: 'Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lai Châu' },
+    ],
   },
-  { id: 'tand-tam-duong', kind: 'court', name: 'Tòa án nhân dân huyện Tam Đường', parentId: 'h-tam-duong' },
+  {
+    id: 'tand-tam-duong',
+    kind: 'court',
+    name: 'Tòa án nhân dân huyện Tam Đường',
+    parentId: 'h-tam-duong',
+    renamed: [{ from: '2025-07-01', name: 'Tòa án nhân dân khu vực 2 - Lai Châu' }],
+  },
   {
     id: 'cscn-lai-chau',
     kind: 'centre',
     name: 'Cơ sở cai nghiện ma túy tỉnh Lai Châu',
     parentId: 'tinh-lai-chau',
+    renamed: [{ from: '2025-03-01', name: 'Cơ sở cai nghiện ma túy tỉnh Lai Châu (Công an tỉnh Lai Châu)' }],
   },
 ];
 
@@ -82,4 +103,12 @@ export function routeCase(communeId: string): CaseRouting | undefined {
     centre: centre.id,
     supervision: commune.id,
   };
+}
+
+/** The unit's name on a date: its latest renaming on or before that day. */
+export function unitNameOn(unitId: string, date: IsoDate): string | undefined {
+  const unit = units.get(unitId);
+  if (!unit) return undefined;
+  const renamed = (unit.renamed ?? []).filter((r) => r.from <= date).at(-1);
+  return renamed?.name ?? unit.name;
 }

@@ -39,6 +39,13 @@ describe('the pipeline through the local HTTP API', () => {
       judgeName: 'Nguyễn Thị Hạnh',
     });
     expect(accepted.status).toBe(200);
+    const scheduled = await api.act(caseId, 'scheduleSession', users.court, {
+      decisionNumber: '7/2026/QĐ-MPH',
+      decidedOn: await today(),
+      sessionOn: await today(),
+      place: 'Phòng họp số 2, trụ sở Tòa án',
+    });
+    expect(scheduled.status).toBe(200);
   };
 
   /** Nobody complains or protests within the window: the decision takes effect. */
@@ -63,7 +70,8 @@ describe('the pipeline through the local HTTP API', () => {
 
     await fileToCourt(caseId);
     const atCourt = await api.waitFor(caseId, 'decide', users.court);
-    expect(atCourt.body.stage).toBe('ACCEPTED');
+    expect(atCourt.body.stage).toBe('SESSION_SCHEDULED');
+    expect(atCourt.body.session).toMatchObject({ decisionNumber: '7/2026/QĐ-MPH' });
     expect(atCourt.body.pendingTasks.map((t: { action: string }) => t.action).sort()).toEqual([
       'decide',
       'recordDeath',
@@ -129,6 +137,7 @@ describe('the pipeline through the local HTTP API', () => {
       'submitFile:police',
       'review:reviewer',
       'acceptFile:court',
+      'scheduleSession:court',
       'decide:court',
       'closeAppealWindow:court',
       'admit:centre',
@@ -157,7 +166,9 @@ describe('the pipeline through the local HTTP API', () => {
       'supervisionEnd:SUCCEEDED',
     ]);
     const filing = history.body.executions[0];
-    expect(filing.events.map((e: { stateName?: string }) => e.stateName)).toContain('Await Court Decision');
+    const states = filing.events.map((e: { stateName?: string }) => e.stateName);
+    expect(states).toContain('Await Session Scheduling');
+    expect(states).toContain('Await Court Decision');
     expect(JSON.stringify(history.body)).not.toMatch(/taskToken"\s*:\s*"[^[]/);
   });
 

@@ -96,17 +96,27 @@ describe('a killed local process', () => {
         reason: 'Không đủ điều kiện áp dụng.',
       });
     }
+    // Dates of today: a court step dated in the past opens its next task already overdue, and the
+    // escalation that records it would race the next step's expected version.
+    const clock = await api.request('GET', '/local/clock');
+    const today = new Date(Date.parse(clock.body.now) + 7 * 3600 * 1000).toISOString().slice(0, 10);
     await api.act(atCourt, 'acceptFile', users.court, {
       decision: 'accept',
-      acceptedOn: '2026-01-05',
+      acceptedOn: today,
       judgeName: 'Nguyễn Thị Hạnh',
+    });
+    await api.act(atCourt, 'scheduleSession', users.court, {
+      decisionNumber: '3/2026/QĐ-MPH',
+      decidedOn: today,
+      sessionOn: today,
+      place: 'Trụ sở Tòa án',
     });
     await api.act(atCourt, 'decide', users.court, {
       outcome: 'notApply',
       decisionNumber: '20/2026/QĐ-TA',
-      decidedOn: '2026-01-05',
+      decidedOn: today,
     });
-    await api.act(atCourt, 'closeAppealWindow', users.court, { effectiveOn: '2026-01-12' });
+    await api.act(atCourt, 'closeAppealWindow', users.court, { effectiveOn: today });
     for (const id of [atSubmission, atReview, atCourt]) {
       const closed = await api.waitFor(id, 'CLOSED', users.police);
       expect(closed.body.pendingTasks).toEqual([]);

@@ -27,6 +27,25 @@ export const aCaseFile = (
   };
 };
 
+/** A file for a person aged 12 to under 18: a guardian, the person's account and the guardian's opinion. */
+export const aMinorCaseFile = (
+  overrides: Omit<Partial<CaseFile>, 'person'> & { person?: Partial<CaseFile['person']> } = {},
+): CaseFile =>
+  aCaseFile({
+    guardian: {
+      fullName: 'Lò Thị Mai',
+      relationship: 'mother',
+      address: 'Tổ dân phố số 1, phường Đông Phong',
+    },
+    documents: [
+      { kind: 'violationRecord', title: 'Biên bản vi phạm' },
+      { kind: 'selfStatement', title: 'Bản tường trình của người nghiện ma túy' },
+      { kind: 'guardianOpinion', title: 'Ý kiến của cha, mẹ hoặc người giám hộ' },
+    ],
+    ...overrides,
+    person: { dateOfBirth: '2010-01-01', ...overrides.person },
+  });
+
 export const anActor = (overrides: Partial<Actor> = {}): Actor => ({
   userId: 'police-dong-phong',
   name: 'Nguyễn Văn An',

@@ -4,7 +4,7 @@ import { CaseCommands } from '#shared/domain/case-commands';
 import { WorkflowSteps } from '#shared/domain/workflow-steps';
 import { fixedHolidayCalendar } from '#shared/domain/working-days';
 import { ApprovalError } from '#shared/errors';
-import { aCaseFile, actors, anActor } from '../support/factories';
+import { aCaseFile, actors, aMinorCaseFile, anActor } from '../support/factories';
 import { MemoryCaseStore, RecordingEngine } from '../support/memory-store';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // Monday 23 November 2026, 09:00 in Vietnam
@@ -118,11 +118,47 @@ describe('CaseCommands', () => {
     });
 
     it('marks a person from 12 to under 18 as a minor', async () => {
-      const result = await commands.openCase(
-        actors.police,
-        aCaseFile({ person: { dateOfBirth: '2010-01-01' } }),
-      );
+      const result = await commands.openCase(actors.police, aMinorCaseFile());
       expect(result.body.minor).toBe(true);
+    });
+
+    it('shows which body plays each role under the profile the case was opened under', async () => {
+      const at = async (iso: string, citizenId: string) => {
+        const then = new CaseCommands({
+          store,
+          engine,
+          clock: new AdjustableClock(Date.parse(iso) - Date.now()),
+          newId: () => `case-${++ids}`,
+        });
+        const opened = await then.openCase(actors.police, aCaseFile({ person: { citizenId } }));
+        return opened.body;
+      };
+      const in2023 = await at('2023-06-01T03:00:00Z', '012090000201');
+      expect(in2023.legalProfile).toBe('2022-01-01');
+      expect(in2023.roleBodies.review).toMatchObject({
+        label: 'Trưởng phòng Lao động - Thương binh và Xã hội cấp huyện',
+        unitId: 'ldtbxh-tp-lai-chau',
+        unitName: 'Phòng Lao động - Thương binh và Xã hội thành phố Lai Châu',
+        confidence: 'C',
+      });
+      expect(in2023.roleBodies.court.unitName).toBe('Tòa án nhân dân thành phố Lai Châu');
+      const inApril2025 = await at('2025-04-01T03:00:00Z', '012090000202');
+      expect(inApril2025.legalProfile).toBe('2025-03-01');
+      expect(inApril2025.roleBodies.filing.label).toBe('Trưởng Công an cấp xã');
+      expect(inApril2025.roleBodies.review).toMatchObject({
+        unitName: 'Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lai Châu',
+        confidence: 'U',
+      });
+      expect(inApril2025.roleBodies.court.label).toBe('Tòa án nhân dân cấp huyện');
+      const in2026 = await at('2026-11-23T03:00:00Z', '012090000203');
+      expect(in2026.legalProfile).toBe('2026-07-01');
+      expect(in2026.roleBodies.court).toMatchObject({
+        label: 'Tòa án nhân dân khu vực',
+        unitId: 'tand-tp-lai-chau',
+        unitName: 'Tòa án nhân dân khu vực 1 - Lai Châu',
+      });
+      // The task routing follows the same units: the court task goes to the unit shown above.
+      expect(in2026.routing.court).toBe(in2026.roleBodies.court.unitId);
     });
   });
 

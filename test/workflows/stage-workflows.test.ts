@@ -76,7 +76,19 @@ describe('the stage workflows', () => {
         judgeName: 'Lê Thị Thu',
       });
     };
-    const decide = (caseId: string, outcome: 'apply' | 'notApply') =>
+    const schedule = (caseId: string) =>
+      api.act(caseId, 'scheduleSession', court, {
+        decisionNumber: '2/QĐ-MPH',
+        decidedOn: today(),
+        sessionOn: today(),
+        place: 'Trụ sở Tòa án',
+      });
+    /** The decision is recorded at the session: the session is scheduled first. */
+    const decide = async (caseId: string, outcome: 'apply' | 'notApply') => {
+      await schedule(caseId);
+      return decideAtSession(caseId, outcome);
+    };
+    const decideAtSession = (caseId: string, outcome: 'apply' | 'notApply') =>
       api.act(caseId, 'decide', court, {
         outcome,
         decisionNumber: '1/QĐ-TA',
@@ -168,9 +180,11 @@ describe('the stage workflows', () => {
       await recordVisits(caseId);
     });
 
-    it('the court terminates the examination: closed as terminated', async () => {
+    it('the court terminates the examination before scheduling a session: closed as terminated', async () => {
       const caseId = await openCase();
       await toCourt(caseId);
+      await stall(caseId, 'scheduleSession', court);
+      expect(await stalledActions(caseId)).toEqual(['scheduleSession']);
       await api.act(caseId, 'terminateCase', court, {
         reason: 'withdrawn',
         decisionNumber: '3/QĐ-ĐC',
@@ -194,7 +208,11 @@ describe('the stage workflows', () => {
         decisionNumber: '4/QĐ-PT',
         decidedOn: today(),
       });
-      expect((await api.waitFor(caseId, 'decide', court)).body.decision).toBeUndefined();
+      // The annulled decision falls with its session: the court schedules a new one.
+      const again = await api.waitFor(caseId, 'scheduleSession', court);
+      expect(again.body).toMatchObject({ stage: 'ACCEPTED' });
+      expect(again.body.decision).toBeUndefined();
+      expect(again.body.session).toBeUndefined();
       await decide(caseId, 'apply');
       await takeEffect(caseId);
       const until = new Date(Date.parse(`${today()}T00:00:00Z`) + 30 * DAY).toISOString().slice(0, 10);
@@ -313,6 +331,7 @@ describe('the stage workflows', () => {
     it('four years on the clock take a 24-month term through release and two years of supervision, no execution older than a year', async () => {
       const caseId = await openCase();
       await toCourt(caseId);
+      await schedule(caseId);
       await api.act(caseId, 'decide', court, {
         outcome: 'apply',
         decisionNumber: '14/QĐ-TA',
@@ -392,12 +411,14 @@ describe('the stage workflows', () => {
     it('a callback nobody answers times out, is recorded as stalled and opened again: court and appeal', async () => {
       const caseId = await openCase();
       await toCourt(caseId);
+      await schedule(caseId);
       await stall(caseId, 'decide', court);
       await api.act(caseId, 'requestDocuments', court, { requested: 'Tài liệu về nơi cư trú.' });
       await stall(caseId, 'answerCourtRequest', users.reviewer);
       await api.act(caseId, 'answerCourtRequest', users.reviewer, {
         documents: [{ kind: 'other', title: 'Xác nhận' }],
       });
+      // After the documents the court sets the session again before deciding.
       await decide(caseId, 'apply');
       await stall(caseId, 'closeAppealWindow', court);
       await api.act(caseId, 'recordAppeal', court, {
