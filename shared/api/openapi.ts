@@ -88,7 +88,8 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/cases/{id}': {
         get: {
-          summary: 'A case with its stage, version and pending tasks',
+          summary:
+            'A case with its stage, version, pending tasks and the body playing each role under its legal profile (roleBodies)',
           security: bearer,
           parameters: [idParam],
           responses: { 200: { description: 'The case' }, 404: problem },

@@ -33,6 +33,53 @@ describe('legal profiles', () => {
     expect(profileInForceOn('2023-05-01').limits.review.confidence).toBe('C');
   });
 
+  it('says where every confirmed number was read, and confirms only what was read in the text', () => {
+    const profile2022 = profileInForceOn('2023-05-01');
+    for (const [key, limit] of Object.entries(profile2022.limits)) {
+      expect(limit.note, key).toMatch(/\S{3,}/);
+      if (limit.confidence === 'C') expect(limit.note, key).toContain('Bộ pháp điển');
+    }
+    // Court procedure (PL-03): only the article titles could be read, so no number is confirmed.
+    for (const key of [
+      'courtAcceptance',
+      'sessionScheduling',
+      'courtDecision',
+      'appealWindow',
+      'appealDecision',
+    ] as const) {
+      expect(profile2022.limits[key].confidence, key).not.toBe('C');
+      expect(profile2022.limits[key].source, key).toContain('Pháp lệnh 03/2022/UBTVQH15');
+    }
+    expect(profile2022.term.minor).toMatchObject({ min: 6, max: 12, confidence: 'C' });
+    expect(profile2022.term.minor.source).toContain('Điều 33 khoản 3');
+  });
+
+  it('cites the clause of LAW73 Art. 40 that sets each supervision period', () => {
+    const { limits } = profileInForceOn('2023-05-01');
+    expect(limits.supervisionAdult).toMatchObject({ amount: 2, unit: 'years' });
+    expect(limits.supervisionAdult.source).toContain('Điều 40 khoản 2');
+    expect(limits.supervisionMinor).toMatchObject({ amount: 1, unit: 'years' });
+    expect(limits.supervisionMinor.source).toContain('Điều 40 khoản 1');
+  });
+
+  it('names the body playing each role under each profile', () => {
+    const label = (date: string, role: 'filing' | 'review' | 'court' | 'centre' | 'supervision') =>
+      profileInForceOn(date).bodies[role].label;
+    expect(label('2023-05-01', 'review')).toContain('Lao động - Thương binh và Xã hội');
+    expect(label('2023-05-01', 'court')).toBe('Tòa án nhân dân cấp huyện');
+    expect(label('2025-04-01', 'filing')).toBe('Trưởng Công an cấp xã');
+    expect(label('2025-04-01', 'review')).toMatch(/^Cơ quan Công an/);
+    expect(label('2025-04-01', 'centre')).toContain('Công an');
+    expect(label('2025-04-01', 'court')).toBe('Tòa án nhân dân cấp huyện');
+    expect(label('2025-08-01', 'court')).toBe('Tòa án nhân dân khu vực');
+    expect(label('2026-11-22', 'court')).toBe('Tòa án nhân dân khu vực');
+    for (const profile of legalProfiles) {
+      for (const body of Object.values(profile.bodies)) expect(body.source).toMatch(/\S/);
+    }
+    // Where the routing of the reviewing step after 03/2025 is not confirmed, it says so.
+    expect(profileInForceOn('2025-04-01').bodies.review.confidence).toBe('U');
+  });
+
   it('keeps profiles in date order without gaps or overlaps', () => {
     for (let i = 1; i < legalProfiles.length; i += 1) {
       const previous = legalProfiles[i - 1];
