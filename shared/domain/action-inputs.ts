@@ -9,6 +9,12 @@ export const submitFileInput = z
     opinionsRecorded: z
       .boolean()
       .describe('Đã ghi nhận ý kiến của người bị đề nghị và gia đình sau thời hạn đọc hồ sơ'),
+    guardianNotified: z
+      .boolean()
+      .optional()
+      .describe(
+        'Đã thông báo bằng văn bản cho cha, mẹ, người giám hộ hoặc người đại diện hợp pháp (bắt buộc với người dưới 18 tuổi)',
+      ),
     note,
   })
   .strict();

@@ -92,7 +92,7 @@ export class CaseCommands {
     if (minor && file.grounds.includes('d')) {
       throw ruleViolation(
         'grounds',
-        'căn cứ tái nghiện (điểm d) không áp dụng cho người dưới 18 tuổi (Điều 33)',
+        'căn cứ tái nghiện (d: khoản 4 Điều 32) không áp dụng cho người dưới 18 tuổi (khoản 1 Điều 33 Luật PCMT 2021)',
       );
     }
     if (minor) checkMinorFile(file);

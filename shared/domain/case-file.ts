@@ -29,10 +29,15 @@ export const personSchema = z
   })
   .strict();
 
-/** PCMT-2021 Art. 32(1)(a)–(d); (d) does not apply to minors (Art. 33). */
+/**
+ * The grounds of LAW73 Art. 32, which lists them as clauses 1–4 (coded a–d here, kept for the API);
+ * a minor has only the first three, as points a–c of Art. 33(1): no relapse ground.
+ */
 export const groundSchema = z
   .enum(['a', 'b', 'c', 'd'])
-  .describe('Căn cứ theo điểm a–d khoản 1 Điều 32 Luật PCMT 2021');
+  .describe(
+    'Căn cứ: a–d ứng với khoản 1–4 Điều 32 Luật PCMT 2021 (người dưới 18 tuổi: điểm a–c khoản 1 Điều 33)',
+  );
 
 export const documentKinds = [
   'violationRecord',

@@ -21,6 +21,7 @@ import type {
   requestDocumentsInput,
   reviewInput,
   scheduleSessionInput,
+  submitFileInput,
   supplementFileInput,
   terminateCaseInput,
 } from './action-inputs';
@@ -59,7 +60,15 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
     };
     next.draft = undefined;
   }) as Rule<typeof completeFileInput>,
-  submitFile: () => undefined,
+  submitFile: ((next, input) => {
+    // A minor's parents, guardian or legal representative are notified and may read the file too.
+    if (next.minor && input.guardianNotified !== true) {
+      throw ruleViolation(
+        'input.guardianNotified',
+        'phải thông báo việc lập hồ sơ cho cha, mẹ, người giám hộ hoặc người đại diện hợp pháp của người dưới 18 tuổi (Luật PCMT 2021, Điều 34 khoản 2)',
+      );
+    }
+  }) as Rule<typeof submitFileInput>,
   review: ((next, { decision }) => {
     if (decision === 'returnForSupplement') next.supplementRounds += 1;
   }) as Rule<typeof reviewInput>,

@@ -13,6 +13,8 @@ export interface TaskView {
   label: string;
   role: PendingTask['role'];
   unitId: string;
+  /** The body that performs the task under the case's legal profile. */
+  body: string;
   dueOn: IsoDate;
   overdue: boolean;
   /** When the missed deadline was escalated to the supervising unit. */
@@ -69,6 +71,7 @@ export function toTaskView(
     label: definition.label,
     role: task.role,
     unitId: task.unitId,
+    body: legalProfile(record.legalProfile).bodies[definition.unit].label,
     dueOn: task.dueOn,
     overdue: today > task.dueOn && deadlineEscalates(task.action),
     escalatedAt: task.escalatedAt,

@@ -30,7 +30,15 @@ describe('minors and the court session, through the local HTTP API', () => {
     body.pendingTasks.map((t) => t.action).sort();
 
   const toCourt = async (caseId: string) => {
-    await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
+    // The minor's parents or guardian are notified of the file and may read it (LAW73 Art. 34(2)).
+    const unnotified = await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
+    expect(unnotified.status).toBe(422);
+    expect(unnotified.body.errors).toEqual([{ field: 'input.guardianNotified', rule: expect.any(String) }]);
+    const submitted = await api.act(caseId, 'submitFile', users.police, {
+      opinionsRecorded: true,
+      guardianNotified: true,
+    });
+    expect(submitted.status).toBe(200);
     await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
     const acceptedOn = await today();
     const accepted = await api.act(caseId, 'acceptFile', users.court, {
@@ -132,6 +140,13 @@ describe('minors and the court session, through the local HTTP API', () => {
     });
     expect(actions(scheduled.body)).toEqual(['decide', 'recordDeath', 'requestDocuments', 'terminateCase']);
     const deciding = scheduled.body.pendingTasks.find((t: { action: string }) => t.action === 'decide');
+    // Opened under the profile in force today (from 07/2025): a regional court decides.
+    expect(deciding).toMatchObject({
+      role: 'court',
+      unitId: 'tand-tp-lai-chau',
+      body: 'Tòa án nhân dân khu vực',
+    });
+    expect(scheduled.body.roleBodies.court.unitName).toBe('Tòa án nhân dân khu vực 1 - Lai Châu');
     // 15 days from acceptance (PL-03 Art. 8), not from the session decision.
     expect(daysBetween(acceptedOn, deciding.dueOn)).toBeGreaterThanOrEqual(15);
     expect(daysBetween(acceptedOn, deciding.dueOn)).toBeLessThan(20);
