@@ -23,6 +23,14 @@ export const reviewInput = z
   .object({
     decision: z.enum(['forward', 'returnForSupplement', 'ineligible']),
     reason: z.string().trim().max(2000).optional(),
+    childRightsOpinion: z
+      .string()
+      .trim()
+      .max(4000)
+      .optional()
+      .describe(
+        'Ý kiến về bảo vệ quyền trẻ em và phương án quản lý (bắt buộc khi chuyển hồ sơ người dưới 18 tuổi)',
+      ),
   })
   .strict()
   .refine((v) => v.decision === 'forward' || (v.reason ?? '').length >= 5, {

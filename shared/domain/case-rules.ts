@@ -69,7 +69,15 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
       );
     }
   }) as Rule<typeof submitFileInput>,
-  review: ((next, { decision }) => {
+  review: ((next, { decision, childRightsOpinion }) => {
+    // The proposal to the court for a minor gives an opinion on protecting the child's rights and a
+    // management plan (LAW73 Art. 34(4); ND-116 Art. 53(2)(a), Form 39).
+    if (decision === 'forward' && next.minor && (childRightsOpinion ?? '').length < 10) {
+      throw ruleViolation(
+        'input.childRightsOpinion',
+        'bắt buộc (ít nhất 10 ký tự) khi chuyển hồ sơ người dưới 18 tuổi: ý kiến về bảo vệ quyền trẻ em (Luật PCMT 2021, Điều 34 khoản 4)',
+      );
+    }
     if (decision === 'returnForSupplement') next.supplementRounds += 1;
   }) as Rule<typeof reviewInput>,
   supplementFile: ((next, { documents }) => {

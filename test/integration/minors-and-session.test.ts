@@ -39,7 +39,16 @@ describe('minors and the court session, through the local HTTP API', () => {
       guardianNotified: true,
     });
     expect(submitted.status).toBe(200);
-    await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
+    const withoutOpinion = await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
+    expect(withoutOpinion.status).toBe(422);
+    expect(withoutOpinion.body.errors).toEqual([
+      { field: 'input.childRightsOpinion', rule: expect.any(String) },
+    ]);
+    const forwarded = await api.act(caseId, 'review', users.reviewer, {
+      decision: 'forward',
+      childRightsOpinion: 'Gia đình đồng ý; đề nghị bố trí khu riêng và cho tiếp tục học văn hóa.',
+    });
+    expect(forwarded.status).toBe(200);
     const acceptedOn = await today();
     const accepted = await api.act(caseId, 'acceptFile', users.court, {
       decision: 'accept',
