@@ -23,14 +23,6 @@ export const reviewInput = z
   .object({
     decision: z.enum(['forward', 'returnForSupplement', 'ineligible']),
     reason: z.string().trim().max(2000).optional(),
-    childRightsOpinion: z
-      .string()
-      .trim()
-      .max(4000)
-      .optional()
-      .describe(
-        'Ý kiến về bảo vệ quyền trẻ em và phương án quản lý (bắt buộc khi chuyển hồ sơ người dưới 18 tuổi)',
-      ),
   })
   .strict()
   .refine((v) => v.decision === 'forward' || (v.reason ?? '').length >= 5, {
@@ -42,26 +34,20 @@ export const supplementFileInput = z
   .object({ documents: z.array(fileDocumentSchema).min(1).max(50), note })
   .strict();
 
-export const scheduleSessionInput = z
+export const openSessionInput = z
   .object({
-    decisionNumber: z.string().trim().min(1).max(50).describe('Số quyết định mở phiên họp'),
     decidedOn: isoDate.describe('Ngày ra quyết định mở phiên họp'),
-    sessionOn: isoDate.describe('Ngày mở phiên họp'),
-    sessionTime: z
-      .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'giờ dạng HH:MM' })
-      .optional()
-      .describe('Giờ mở phiên họp'),
-    place: z.string().trim().min(3).max(200).describe('Địa điểm phiên họp (hoặc điểm cầu trực tuyến)'),
-    online: z.boolean().optional().describe('Phiên họp trực tuyến'),
+    sessionDate: isoDate.describe('Ngày mở phiên họp'),
+    sessionPlace: z.string().trim().min(3).max(200).describe('Nơi mở phiên họp (hoặc điểm cầu trực tuyến)'),
+    online: z.boolean().default(false).describe('Phiên họp trực tuyến'),
     guardianSummoned: z
       .boolean()
       .optional()
       .describe('Đã triệu tập cha, mẹ hoặc người giám hộ (bắt buộc với người dưới 18 tuổi)'),
   })
   .strict()
-  .refine((v) => v.sessionOn >= v.decidedOn, {
-    path: ['sessionOn'],
+  .refine((v) => v.sessionDate >= v.decidedOn, {
+    path: ['sessionDate'],
     error: 'không được trước ngày ra quyết định mở phiên họp',
   });
 

@@ -8,6 +8,7 @@ import type {
   completeFileInput,
   decideAppealInput,
   decideInput,
+  openSessionInput,
   recordAbscondingInput,
   recordAppealInput,
   recordDeathInput,
@@ -20,7 +21,6 @@ import type {
   releaseInput,
   requestDocumentsInput,
   reviewInput,
-  scheduleSessionInput,
   submitFileInput,
   supplementFileInput,
   terminateCaseInput,
@@ -69,15 +69,7 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
       );
     }
   }) as Rule<typeof submitFileInput>,
-  review: ((next, { decision, childRightsOpinion }) => {
-    // The proposal to the court for a minor gives an opinion on protecting the child's rights and a
-    // management plan (LAW73 Art. 34(4); ND-116 Art. 53(2)(a), Form 39).
-    if (decision === 'forward' && next.minor && (childRightsOpinion ?? '').length < 10) {
-      throw ruleViolation(
-        'input.childRightsOpinion',
-        'bắt buộc (ít nhất 10 ký tự) khi chuyển hồ sơ người dưới 18 tuổi: ý kiến về bảo vệ quyền trẻ em (Luật PCMT 2021, Điều 34 khoản 4)',
-      );
-    }
+  review: ((next, { decision }) => {
     if (decision === 'returnForSupplement') next.supplementRounds += 1;
   }) as Rule<typeof reviewInput>,
   supplementFile: ((next, { documents }) => {
@@ -92,7 +84,7 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
       next.courtReturns = (next.courtReturns ?? 0) + 1;
     }
   }) as Rule<typeof acceptFileInput>,
-  scheduleSession: ((next, input, today) => {
+  openSession: ((next, input, today) => {
     notInFuture('input.decidedOn', input.decidedOn, today);
     if (next.acceptedOn && input.decidedOn < next.acceptedOn) {
       throw ruleViolation('input.decidedOn', 'không được trước ngày thụ lý hồ sơ');
@@ -104,12 +96,18 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
         'phải triệu tập cha, mẹ hoặc người giám hộ của người dưới 18 tuổi tham gia phiên họp',
       );
     }
-    next.session = { ...input };
-  }) as Rule<typeof scheduleSessionInput>,
+    next.session = {
+      decidedOn: input.decidedOn,
+      date: input.sessionDate,
+      place: input.sessionPlace,
+      online: input.online,
+      guardianSummoned: input.guardianSummoned,
+    };
+  }) as Rule<typeof openSessionInput>,
   decide: ((next, decision, today) => {
     notInFuture('input.decidedOn', decision.decidedOn, today);
     // The workflow offers the decision only after the session is scheduled (Await Session Scheduling).
-    if (next.session && decision.decidedOn < next.session.sessionOn) {
+    if (next.session && decision.decidedOn < next.session.date) {
       throw ruleViolation('input.decidedOn', 'không được trước ngày mở phiên họp');
     }
     if (next.minor && decision.guardianPresent === undefined) {

@@ -39,11 +39,11 @@ export function roleBodiesOf(
   record: Pick<CaseRecord, 'legalProfile' | 'routing'>,
 ): Record<keyof CaseRouting, RoleBodyView> {
   const profile = legalProfile(record.legalProfile);
-  const keys = Object.keys(profile.bodies) as (keyof CaseRouting)[];
+  const keys = Object.keys(profile.roleBodies) as (keyof CaseRouting)[];
   return Object.fromEntries(
     keys.map((key) => {
       const unitId = record.routing[key];
-      return [key, { ...profile.bodies[key], unitId, unitName: unitNameOn(unitId, profile.validFrom) }];
+      return [key, { ...profile.roleBodies[key], unitId, unitName: unitNameOn(unitId, profile.validFrom) }];
     }),
   ) as Record<keyof CaseRouting, RoleBodyView>;
 }
@@ -71,7 +71,7 @@ export function toTaskView(
     label: definition.label,
     role: task.role,
     unitId: task.unitId,
-    body: legalProfile(record.legalProfile).bodies[definition.unit].label,
+    body: legalProfile(record.legalProfile).roleBodies[definition.unit].label,
     dueOn: task.dueOn,
     overdue: today > task.dueOn && deadlineEscalates(task.action),
     escalatedAt: task.escalatedAt,

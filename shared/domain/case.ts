@@ -47,16 +47,9 @@ export interface CaseRecord {
   acceptedOn?: IsoDate;
   judgeName?: string;
   courtReturns?: number;
-  /** The decision to open the session: when and where the court examines the file. */
-  session?: {
-    decisionNumber: string;
-    decidedOn: IsoDate;
-    sessionOn: IsoDate;
-    sessionTime?: string;
-    place: string;
-    online?: boolean;
-    guardianSummoned?: boolean;
-  };
+  /** The decision to open the session: when and where the court sits. */
+  session?: { decidedOn: IsoDate; date: IsoDate; place: string; online: boolean; guardianSummoned?: boolean };
+
   courtRequest?: string;
   decision?: CourtDecision;
   termination?: { reason: string; decisionNumber: string; decidedOn: IsoDate };

@@ -64,8 +64,9 @@ export interface LegalProfile {
   /** 'complete' when every rule below was read for this period; 'partial' when some are carried over. */
   status: 'complete' | 'partial';
   notes: string;
-  /** Which body plays each functional role under this profile (DOMAIN.md "Actors"). */
-  bodies: Record<keyof CaseRouting, RoleBody>;
+  bodies: { filing: string; review: string; court: string };
+  /** Which body plays each functional role under this profile, with its source (DOMAIN.md "Actors"). */
+  roleBodies: Record<keyof CaseRouting, RoleBody>;
   limits: Record<DeadlineKey, TimeLimit>;
   term: { adult: TermRange; minor: TermRange };
 }
@@ -88,6 +89,11 @@ const profile2022: LegalProfile = {
   notes:
     'Tòa án áp dụng Pháp lệnh 09/2014 đến 31/01/2023 và Pháp lệnh 03/2022 từ 01/02/2023; người từ đủ 12 đến dưới 18 tuổi theo Pháp lệnh 01/2022/UBTVQH15.',
   bodies: {
+    filing: 'Chủ tịch Ủy ban nhân dân cấp xã (Công an cấp xã giúp việc)',
+    review: 'Phòng Lao động - Thương binh và Xã hội cấp huyện',
+    court: 'Tòa án nhân dân cấp huyện',
+  },
+  roleBodies: {
     filing: {
       label: 'Chủ tịch Ủy ban nhân dân cấp xã (Công an cấp xã giúp việc)',
       source: `${ND116}, Điều 40, 42; ${LAW73}, Điều 34 khoản 1`,
@@ -269,7 +275,12 @@ const profile2025: LegalProfile = {
   notes:
     'Trưởng Công an cấp xã lập hồ sơ; không còn bước Phòng LĐTBXH. Các thời hạn giữ như Nghị định 116/2021 cho đến khi đối chiếu xong văn bản mới.',
   bodies: {
-    ...profile2022.bodies,
+    filing: 'Trưởng Công an cấp xã',
+    review: 'Cơ quan Công an đề nghị',
+    court: 'Tòa án nhân dân cấp huyện',
+  },
+  roleBodies: {
+    ...profile2022.roleBodies,
     filing: {
       label: 'Trưởng Công an cấp xã',
       source: 'Thông tư liên tịch 03/2025/TTLT-BCA-VKSNDTC-TANDTC',
@@ -295,8 +306,9 @@ const profile2025b: LegalProfile = {
   validFrom: '2025-07-01',
   validTo: '2026-06-30',
   title: 'Như hồ sơ 03/2025, cùng Nghị định 184/2025/NĐ-CP và Pháp lệnh 08/2025/UBTVQH15',
-  bodies: {
-    ...profile2025.bodies,
+  bodies: { ...profile2025.bodies, court: 'Tòa án nhân dân khu vực' },
+  roleBodies: {
+    ...profile2025.roleBodies,
     court: {
       label: 'Tòa án nhân dân khu vực',
       source: 'Pháp lệnh 08/2025/UBTVQH15',

@@ -8,6 +8,7 @@ import {
   completeFileInput,
   decideAppealInput,
   decideInput,
+  openSessionInput,
   recordAbscondingInput,
   recordAppealInput,
   recordDeathInput,
@@ -20,7 +21,6 @@ import {
   releaseInput,
   requestDocumentsInput,
   reviewInput,
-  scheduleSessionInput,
   submitFileInput,
   supplementFileInput,
   terminateCaseInput,
@@ -142,13 +142,13 @@ export const pipelineActions = {
     input: acceptFileInput,
     completes: { kind: 'taskToken' },
   },
-  scheduleSession: {
+  openSession: {
     label: 'Quyết định mở phiên họp (ngày, giờ, địa điểm)',
     role: 'court',
     unit: 'court',
     stage: 'ACCEPTED',
     deadline: { kind: 'limit', limit: 'sessionScheduling', from: 'acceptedOn' },
-    input: scheduleSessionInput,
+    input: openSessionInput,
     completes: { kind: 'taskToken' },
   },
   decide: {

@@ -39,16 +39,7 @@ describe('minors and the court session, through the local HTTP API', () => {
       guardianNotified: true,
     });
     expect(submitted.status).toBe(200);
-    const withoutOpinion = await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
-    expect(withoutOpinion.status).toBe(422);
-    expect(withoutOpinion.body.errors).toEqual([
-      { field: 'input.childRightsOpinion', rule: expect.any(String) },
-    ]);
-    const forwarded = await api.act(caseId, 'review', users.reviewer, {
-      decision: 'forward',
-      childRightsOpinion: 'Gia đình đồng ý; đề nghị bố trí khu riêng và cho tiếp tục học văn hóa.',
-    });
-    expect(forwarded.status).toBe(200);
+    await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
     const acceptedOn = await today();
     const accepted = await api.act(caseId, 'acceptFile', users.court, {
       decision: 'accept',
@@ -98,17 +89,15 @@ describe('minors and the court session, through the local HTTP API', () => {
     const acceptedOn = await toCourt(caseId);
 
     // After acceptance the court decides to open a session; no decision can be recorded yet.
-    const accepted = await api.waitFor(caseId, 'scheduleSession', users.court);
+    const accepted = await api.waitFor(caseId, 'openSession', users.court);
     expect(accepted.body.stage).toBe('ACCEPTED');
     expect(actions(accepted.body)).toEqual([
+      'openSession',
       'recordDeath',
       'requestDocuments',
-      'scheduleSession',
       'terminateCase',
     ]);
-    const scheduling = accepted.body.pendingTasks.find(
-      (t: { action: string }) => t.action === 'scheduleSession',
-    );
+    const scheduling = accepted.body.pendingTasks.find((t: { action: string }) => t.action === 'openSession');
     expect(scheduling.deadlineSource).toContain('Điều 17');
     expect(daysBetween(acceptedOn, scheduling.dueOn)).toBeGreaterThanOrEqual(10);
     const tooEarly = await api.request('POST', `/cases/${caseId}/actions/decide`, {
@@ -121,31 +110,35 @@ describe('minors and the court session, through the local HTTP API', () => {
     expect(tooEarly.status).toBe(409);
 
     const session = {
-      decisionNumber: '9/2026/QĐ-MPH',
       decidedOn: await today(),
-      sessionOn: new Date(Date.parse(`${await today()}T00:00:00Z`) + 2 * DAY).toISOString().slice(0, 10),
-      sessionTime: '08:30',
-      place: 'Phòng họp thân thiện, Tòa án nhân dân thành phố Lai Châu',
+      sessionDate: new Date(Date.parse(`${await today()}T00:00:00Z`) + 2 * DAY).toISOString().slice(0, 10),
+      sessionPlace: 'Phòng họp thân thiện, Tòa án nhân dân thành phố Lai Châu',
     };
     // The friendly procedure: a minor's parent or guardian is summoned to the session.
-    const unsummoned = await api.act(caseId, 'scheduleSession', users.court, session);
+    const unsummoned = await api.act(caseId, 'openSession', users.court, session);
     expect(unsummoned.status).toBe(422);
     expect(unsummoned.body.errors).toEqual([{ field: 'input.guardianSummoned', rule: expect.any(String) }]);
-    const badDates = await api.act(caseId, 'scheduleSession', users.court, {
+    const badDates = await api.act(caseId, 'openSession', users.court, {
       ...session,
       guardianSummoned: true,
-      sessionOn: '2020-01-01',
+      sessionDate: '2020-01-01',
     });
     expect(badDates.status).toBe(400);
-    expect(badDates.body.errors).toEqual([{ field: 'input.sessionOn', rule: expect.any(String) }]);
+    expect(badDates.body.errors).toEqual([{ field: 'input.sessionDate', rule: expect.any(String) }]);
     expect(
-      (await api.act(caseId, 'scheduleSession', users.court, { ...session, guardianSummoned: true })).status,
+      (await api.act(caseId, 'openSession', users.court, { ...session, guardianSummoned: true })).status,
     ).toBe(200);
 
     const scheduled = await api.waitFor(caseId, 'decide', users.court);
     expect(scheduled.body).toMatchObject({
       stage: 'SESSION_SCHEDULED',
-      session: { ...session, guardianSummoned: true },
+      session: {
+        decidedOn: session.decidedOn,
+        date: session.sessionDate,
+        place: session.sessionPlace,
+        online: false,
+        guardianSummoned: true,
+      },
     });
     expect(actions(scheduled.body)).toEqual(['decide', 'recordDeath', 'requestDocuments', 'terminateCase']);
     const deciding = scheduled.body.pendingTasks.find((t: { action: string }) => t.action === 'decide');

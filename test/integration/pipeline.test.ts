@@ -39,11 +39,10 @@ describe('the pipeline through the local HTTP API', () => {
       judgeName: 'Nguyễn Thị Hạnh',
     });
     expect(accepted.status).toBe(200);
-    const scheduled = await api.act(caseId, 'scheduleSession', users.court, {
-      decisionNumber: '7/2026/QĐ-MPH',
+    const scheduled = await api.act(caseId, 'openSession', users.court, {
       decidedOn: await today(),
-      sessionOn: await today(),
-      place: 'Phòng họp số 2, trụ sở Tòa án',
+      sessionDate: await today(),
+      sessionPlace: 'Phòng họp số 2, trụ sở Tòa án',
     });
     expect(scheduled.status).toBe(200);
   };
@@ -71,7 +70,7 @@ describe('the pipeline through the local HTTP API', () => {
     await fileToCourt(caseId);
     const atCourt = await api.waitFor(caseId, 'decide', users.court);
     expect(atCourt.body.stage).toBe('SESSION_SCHEDULED');
-    expect(atCourt.body.session).toMatchObject({ decisionNumber: '7/2026/QĐ-MPH' });
+    expect(atCourt.body.session).toMatchObject({ place: 'Phòng họp số 2, trụ sở Tòa án', online: false });
     expect(atCourt.body.pendingTasks.map((t: { action: string }) => t.action).sort()).toEqual([
       'decide',
       'recordDeath',
@@ -137,7 +136,7 @@ describe('the pipeline through the local HTTP API', () => {
       'submitFile:police',
       'review:reviewer',
       'acceptFile:court',
-      'scheduleSession:court',
+      'openSession:court',
       'decide:court',
       'closeAppealWindow:court',
       'admit:centre',

@@ -105,11 +105,10 @@ describe('a killed local process', () => {
       acceptedOn: today,
       judgeName: 'Nguyễn Thị Hạnh',
     });
-    await api.act(atCourt, 'scheduleSession', users.court, {
-      decisionNumber: '3/2026/QĐ-MPH',
+    await api.act(atCourt, 'openSession', users.court, {
       decidedOn: today,
-      sessionOn: today,
-      place: 'Trụ sở Tòa án',
+      sessionDate: today,
+      sessionPlace: 'Trụ sở Tòa án',
     });
     await api.act(atCourt, 'decide', users.court, {
       outcome: 'notApply',

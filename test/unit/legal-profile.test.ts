@@ -64,7 +64,7 @@ describe('legal profiles', () => {
 
   it('names the body playing each role under each profile', () => {
     const label = (date: string, role: 'filing' | 'review' | 'court' | 'centre' | 'supervision') =>
-      profileInForceOn(date).bodies[role].label;
+      profileInForceOn(date).roleBodies[role].label;
     expect(label('2023-05-01', 'review')).toContain('Lao động - Thương binh và Xã hội');
     expect(label('2023-05-01', 'court')).toBe('Tòa án nhân dân cấp huyện');
     expect(label('2025-04-01', 'filing')).toBe('Trưởng Công an cấp xã');
@@ -74,10 +74,10 @@ describe('legal profiles', () => {
     expect(label('2025-08-01', 'court')).toBe('Tòa án nhân dân khu vực');
     expect(label('2026-11-22', 'court')).toBe('Tòa án nhân dân khu vực');
     for (const profile of legalProfiles) {
-      for (const body of Object.values(profile.bodies)) expect(body.source).toMatch(/\S/);
+      for (const body of Object.values(profile.roleBodies)) expect(body.source).toMatch(/\S/);
     }
     // Where the routing of the reviewing step after 03/2025 is not confirmed, it says so.
-    expect(profileInForceOn('2025-04-01').bodies.review.confidence).toBe('U');
+    expect(profileInForceOn('2025-04-01').roleBodies.review.confidence).toBe('U');
   });
 
   it('keeps profiles in date order without gaps or overlaps', () => {

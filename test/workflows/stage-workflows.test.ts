@@ -77,11 +77,10 @@ describe('the stage workflows', () => {
       });
     };
     const schedule = (caseId: string) =>
-      api.act(caseId, 'scheduleSession', court, {
-        decisionNumber: '2/QĐ-MPH',
+      api.act(caseId, 'openSession', court, {
         decidedOn: today(),
-        sessionOn: today(),
-        place: 'Trụ sở Tòa án',
+        sessionDate: today(),
+        sessionPlace: 'Trụ sở Tòa án',
       });
     /** The decision is recorded at the session: the session is scheduled first. */
     const decide = async (caseId: string, outcome: 'apply' | 'notApply') => {
@@ -183,8 +182,8 @@ describe('the stage workflows', () => {
     it('the court terminates the examination before scheduling a session: closed as terminated', async () => {
       const caseId = await openCase();
       await toCourt(caseId);
-      await stall(caseId, 'scheduleSession', court);
-      expect(await stalledActions(caseId)).toEqual(['scheduleSession']);
+      await stall(caseId, 'openSession', court);
+      expect(await stalledActions(caseId)).toEqual(['openSession']);
       await api.act(caseId, 'terminateCase', court, {
         reason: 'withdrawn',
         decisionNumber: '3/QĐ-ĐC',
@@ -209,7 +208,7 @@ describe('the stage workflows', () => {
         decidedOn: today(),
       });
       // The annulled decision falls with its session: the court schedules a new one.
-      const again = await api.waitFor(caseId, 'scheduleSession', court);
+      const again = await api.waitFor(caseId, 'openSession', court);
       expect(again.body).toMatchObject({ stage: 'ACCEPTED' });
       expect(again.body.decision).toBeUndefined();
       expect(again.body.session).toBeUndefined();
