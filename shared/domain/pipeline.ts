@@ -147,7 +147,8 @@ export const pipelineActions = {
     role: 'court',
     unit: 'court',
     stage: 'ACCEPTED',
-    deadline: { kind: 'limit', limit: 'sessionScheduling', from: 'acceptedOn' },
+    // Opened on acceptance; opened again after documents or an annulment, it gets a new period.
+    deadline: { kind: 'limit', limit: 'sessionScheduling' },
     input: openSessionInput,
     completes: { kind: 'taskToken' },
   },
