@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalRuntime } from '../infra/local/runtime';
+import { benchDocuments } from './documents';
 
 const SINGLE_ACTIONS = 150;
 const CONCURRENT_CLIENTS = 32;
@@ -181,6 +182,7 @@ const floor = await storageFloor();
 const at1 = await measure(single, 1);
 const at32 = await measure(concurrent, CONCURRENT_CLIENTS);
 await runtime.stop();
+const documents = await benchDocuments();
 
 const results = {
   action: 'POST /cases/{id}/actions/submitFile',
@@ -190,6 +192,7 @@ const results = {
   storageFloor: { roundTripsPerAction: floor.roundTrips, p50Ms: round(floor.perAction) },
   ratioToStorageFloor: round(percentile(at1, 50) / floor.perAction),
   p99OverP50At32: round(percentile(at32, 99) / percentile(at32, 50)),
+  documents: { ...documents, targets: { medianMs: 30, kilobytes: 40 } },
   targets: { ratioToStorageFloor: 2, p99OverP50At32: 3 },
   node: process.version,
   measuredAt: new Date().toISOString(),
@@ -202,7 +205,15 @@ Action latency through the local HTTP API (${results.action})
   32 clients: p50 ${results.at32.p50Ms} ms   p99 ${results.at32.p99Ms} ms   (${results.at32.samples} actions)
 Storage floor: ${floor.roundTrips} DynamoDB Local round trips = ${results.storageFloor.p50Ms} ms (p50 sum)
   ratioToStorageFloor  ${results.ratioToStorageFloor}  (target ≤ ${results.targets.ratioToStorageFloor})
-  p99OverP50At32       ${results.p99OverP50At32}  (target ≤ ${results.targets.p99OverP50At32})`);
+  p99OverP50At32       ${results.p99OverP50At32}  (target ≤ ${results.targets.p99OverP50At32})
+
+Documents, warm (font parsed once: ${documents.fontLoadMs} ms; targets: median ≤ 30 ms, size ≤ 40 KB)
+${documents.kinds
+  .map(
+    (d) =>
+      `  ${d.kind.padEnd(31)} median ${String(d.medianMs).padStart(5)} ms   p95 ${String(d.p95Ms).padStart(5)} ms   ${String(d.kilobytes).padStart(5)} KB`,
+  )
+  .join('\n')}`);
 
 const outDir = join(import.meta.dirname, 'out');
 mkdirSync(outDir, { recursive: true });

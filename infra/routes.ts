@@ -34,6 +34,20 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     method: 'GET',
+    path: '/cases/{id}/documents',
+    functionName: 'list-case-documents',
+    authenticated: true,
+  },
+  {
+    method: 'POST',
+    path: '/cases/{id}/documents/{sha256}/corrections',
+    functionName: 'correct-document',
+    authenticated: true,
+  },
+  { method: 'GET', path: '/documents/{sha256}', functionName: 'get-document', authenticated: true },
+  { method: 'POST', path: '/documents/verify', functionName: 'verify-document', authenticated: true },
+  {
+    method: 'GET',
     path: '/persons/{citizenId}/cases',
     functionName: 'get-person-cases',
     authenticated: true,

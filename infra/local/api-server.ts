@@ -125,6 +125,8 @@ function toEvent(
   const query = url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined;
   const now = new Date();
   const routeKey = `${route.method} ${route.path}`;
+  const type = headers['content-type'] ?? '';
+  const binary = type !== '' && !/^(text\/|application\/([\w.+-]*json|x-www-form-urlencoded))/i.test(type);
   const event = {
     version: '2.0',
     routeKey,
@@ -133,8 +135,9 @@ function toEvent(
     headers,
     queryStringParameters: query,
     pathParameters: route.names.length > 0 ? pathParameters : undefined,
-    body: raw.length > 0 ? raw.toString('utf8') : undefined,
-    isBase64Encoded: false,
+    // As API Gateway does: text and JSON bodies as they are, anything else (a PDF) base64-encoded.
+    body: raw.length > 0 ? raw.toString(binary ? 'base64' : 'utf8') : undefined,
+    isBase64Encoded: binary,
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
@@ -181,5 +184,5 @@ const problem = (status: number, title: string, detail: string): APIGatewayProxy
 
 function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
   res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
-  res.end(result.body ?? '');
+  res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
 }

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { useClock } from '#shared/clients/app';
 import { AdjustableClock } from '#shared/clock';
@@ -70,6 +71,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
   const clockFile = dataDir && join(dataDir, 'clock.json');
+  // Issued PDFs by hash; without a data directory, a temporary one removed on stop.
+  const documentsDir = dataDir ? join(dataDir, 'documents') : mkdtempSync(join(tmpdir(), 'case-documents-'));
   const clock = new AdjustableClock(clockFile && existsSync(clockFile) ? readOffset(clockFile) : 0);
 
   const dynamo = await startDynamoLocal({ dataDir: dataDir && join(dataDir, 'dynamodb') });
@@ -87,6 +90,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     AWS_REGION: LOCAL_REGION,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     STEPFUNCTIONS_ENDPOINT: `http://127.0.0.1:${sfnPort}`,
+    DOCUMENTS_DIR: documentsDir,
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
   });
@@ -181,6 +185,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       sfnServer.closeAllConnections();
       await new Promise((r) => sfnServer.close(r));
       await dynamo.stop();
+      if (!dataDir) rmSync(documentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -119,9 +119,23 @@ const inputs = (today: string): Partial<Record<ActionName, unknown>> => ({
   submitFile: { opinionsRecorded: true },
   review: { decision: 'forward' },
   acceptFile: { decision: 'accept', acceptedOn: today, judgeName: 'Nguyễn Thị Hạnh' },
-  decide: { outcome: 'apply', decisionNumber: '15/2026/QĐ-TA', decidedOn: today, months: 18 },
+  decide: {
+    outcome: 'apply',
+    decidedOn: today,
+    months: 18,
+    secretary: 'Vàng Thị Dung',
+    procurator: 'Đỗ Văn Khải',
+    fileAssessment: 'Hồ sơ được lập đầy đủ, đúng trình tự, thủ tục theo Điều 41 Nghị định 116/2021/NĐ-CP.',
+    groundsAssessment: 'Người bị đề nghị đã được nhắc nhở nhưng không đăng ký cai nghiện ma túy tự nguyện.',
+  },
   closeAppealWindow: { effectiveOn: today },
-  admit: { admittedOn: today, handoverRecordNumber: '21/BB-GN' },
+  admit: {
+    admittedOn: today,
+    time: '09:00',
+    handedOverBy: { name: 'Phạm Văn Đức', position: 'Đội trưởng' },
+    receivedBy: { name: 'Lê Thị Hằng', position: 'Phó Giám đốc' },
+    health: 'bình thường, không có thương tích.',
+  },
 });
 
 export async function seedDemoCases(deps: {

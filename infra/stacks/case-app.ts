@@ -21,6 +21,7 @@ export const addCaseStacks = (app: App) => {
     description: 'Compulsory drug-treatment cases: API, stage workflows, functions and alarms',
     table: data.data.table,
     tableKey: data.data.key,
+    dataStackName: data.stackName,
     userPool: identity.identity.userPool,
     userPoolClient: identity.identity.webClient,
     logLevel: settings.logLevel,

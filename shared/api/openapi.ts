@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { correctionRequestSchema, verifyRequestSchema } from '../documents/requests';
 import { actionRequestSchema } from '../domain/case-commands';
 import { caseFileSchema } from '../domain/case-file';
 import { actionNames, pipelineActions, stages } from '../domain/pipeline';
@@ -12,6 +13,12 @@ const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', un
 
 const problem = { $ref: '#/components/responses/Problem' };
 const bearer = [{ bearer: [] }];
+const sha256PathParam = {
+  name: 'sha256',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+};
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const idempotencyParam = {
   name: 'Idempotency-Key',
@@ -116,6 +123,77 @@ export function openApiDocument(): Record<string, unknown> {
           security: bearer,
           parameters: [idParam],
           responses: { 200: { description: '{ valid, events, breaks, head }' }, 404: problem },
+        },
+      },
+      '/cases/{id}/documents': {
+        get: {
+          summary: 'The documents issued for the case, in issuing order; corrections name what they replace',
+          security: bearer,
+          parameters: [idParam],
+          responses: {
+            200: {
+              description:
+                '{ items: [{ sha256, kind, title, number, issuedOn, eventSeq, action | systemStep, replaces?, replacedBy? }] }',
+            },
+            403: problem,
+            404: problem,
+          },
+        },
+      },
+      '/cases/{id}/documents/{sha256}/corrections': {
+        post: {
+          summary:
+            'Issue a corrected document that replaces this one (the issuing body only); the original stays',
+          security: bearer,
+          parameters: [idParam, sha256PathParam],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toSchema(correctionRequestSchema) } },
+          },
+          responses: {
+            201: { description: 'The new document' },
+            400: problem,
+            403: problem,
+            404: problem,
+            409: problem,
+          },
+        },
+      },
+      '/documents/{sha256}': {
+        get: {
+          summary: 'The PDF, to those who may see its case; the download is recorded',
+          security: bearer,
+          parameters: [sha256PathParam],
+          responses: {
+            200: {
+              description: 'The PDF',
+              content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+            },
+            400: problem,
+            403: problem,
+            404: problem,
+          },
+        },
+      },
+      '/documents/verify': {
+        post: {
+          summary:
+            'Which case, step and event issued a PDF (sent whole or by its SHA-256), or that it is not ours',
+          security: bearer,
+          requestBody: {
+            required: true,
+            content: {
+              'application/pdf': { schema: { type: 'string', format: 'binary' } },
+              'application/json': { schema: toSchema(verifyRequestSchema) },
+            },
+          },
+          responses: {
+            200: {
+              description:
+                '{ ours: true, caseId, step, eventSeq, kind, number, … } or { ours: false, sha256 }',
+            },
+            400: problem,
+          },
         },
       },
       '/persons/{citizenId}/cases': {

@@ -10,6 +10,7 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { DocumentWrite, IssuedDocument } from '../documents/issued';
 import type {
   CaseEvent,
   CaseRead,
@@ -23,6 +24,7 @@ import { sealEvent } from '../domain/history-chain';
 import {
   type CaseChange,
   type CaseStore,
+  CounterRace,
   IdempotencyRace,
   type Page,
   TimerAlreadyFired,
@@ -31,10 +33,14 @@ import {
 import { ruleViolation } from '../domain/validation';
 import {
   CASE_HEAD_PREFIX,
+  caseDocumentKey,
   caseItem,
   caseKey,
   completedTaskKey,
+  DOCUMENT_PREFIX,
   DUE_TASKS,
+  documentCounterKey,
+  documentKey,
   EVENT_PREFIX,
   eventItem,
   idempotencyKey,
@@ -53,7 +59,7 @@ import {
 } from './keys';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-type Failure = 'version' | 'idempotency' | 'timer' | 'exists';
+type Failure = 'version' | 'idempotency' | 'timer' | 'exists' | 'counter';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
@@ -86,6 +92,7 @@ export class DynamoCaseRepository implements CaseStore {
     firstEvent: CaseEvent,
     idempotency?: IdempotencyRecord,
     tasks: PendingTask[] = [],
+    documents: DocumentWrite[] = [],
   ): Promise<void> {
     const { next: record, event } = sealEvent(unsealed, firstEvent);
     const items: TransactItem[] = [
@@ -106,6 +113,7 @@ export class DynamoCaseRepository implements CaseStore {
       },
     ];
     const failures: Failure[] = [...tasks.map((): Failure => 'exists'), 'exists', 'exists'];
+    this.addDocuments(items, failures, documents);
     if (idempotency) {
       items.push(this.putIdempotency(idempotency));
       failures.push('idempotency');
@@ -171,11 +179,99 @@ export class DynamoCaseRepository implements CaseStore {
       });
       failures.push('timer');
     }
+    this.addDocuments(items, failures, change.documents ?? []);
     if (change.idempotency) {
       items.push(this.putIdempotency(change.idempotency));
       failures.push('idempotency');
     }
     await this.transact(items, failures);
+  }
+
+  async getDocumentCounter(issuerUnitId: string, year: number): Promise<number> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: documentCounterKey(issuerUnitId, year),
+        ConsistentRead: true,
+      }),
+    );
+    return typeof Item?.last === 'number' ? Item.last : 0;
+  }
+
+  async getDocument(sha256: string): Promise<IssuedDocument | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: documentKey(sha256) }),
+    );
+    return Item ? withoutKeys<IssuedDocument>(Item) : undefined;
+  }
+
+  async listDocuments(
+    caseId: string,
+    query: { limit: number; cursor?: string },
+  ): Promise<Page<IssuedDocument>> {
+    return this.page<IssuedDocument>(
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':prefix': DOCUMENT_PREFIX },
+      },
+      query.limit,
+      query.cursor,
+    );
+  }
+
+  /**
+   * Each issuer's counter moves from the number it had when the documents were numbered to the
+   * highest one given, in the same transaction as the case change: no gap, no duplicate.
+   */
+  private addDocuments(items: TransactItem[], failures: Failure[], documents: DocumentWrite[]): void {
+    const counters = new Map<string, { unitId: string; year: number; from: number; to: number }>();
+    for (const { document, previousSequence } of documents) {
+      const key = `${document.issuerUnitId}#${document.year}`;
+      const counter = counters.get(key);
+      if (counter) counter.to = Math.max(counter.to, document.sequence);
+      else
+        counters.set(key, {
+          unitId: document.issuerUnitId,
+          year: document.year,
+          from: previousSequence,
+          to: document.sequence,
+        });
+      const item = { entity: 'document', ...document };
+      items.push(
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...documentKey(document.sha256), ...item },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...caseDocumentKey(document.caseId, document.issuedAt, document.sha256), ...item },
+          },
+        },
+      );
+      failures.push('exists', 'version');
+    }
+    for (const counter of counters.values()) {
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: documentCounterKey(counter.unitId, counter.year),
+          UpdateExpression: 'SET #last = :to, entity = :entity',
+          ConditionExpression: counter.from === 0 ? 'attribute_not_exists(#last)' : '#last = :from',
+          ExpressionAttributeNames: { '#last': 'last' },
+          ExpressionAttributeValues: {
+            ':to': counter.to,
+            ':entity': 'documentCounter',
+            ...(counter.from !== 0 && { ':from': counter.from }),
+          },
+        },
+      });
+      failures.push('counter');
+    }
   }
 
   async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
@@ -358,9 +454,15 @@ export class DynamoCaseRepository implements CaseStore {
       const failed = reasons.flatMap((reason, index) =>
         reason.Code === 'ConditionalCheckFailed' ? [failures[index]] : [],
       );
+      const counterContended = reasons.some(
+        (reason, index) => failures[index] === 'counter' && reason.Code === 'TransactionConflict',
+      );
       if (failed.includes('idempotency'))
         throw new IdempotencyRace('idempotency key already used', { cause: error });
       if (failed.includes('timer')) throw new TimerAlreadyFired('timer already fired', { cause: error });
+      if (failed.includes('version')) throw new VersionConflict('case changed meanwhile', { cause: error });
+      if (failed.includes('counter') || counterContended)
+        throw new CounterRace('another document took the number', { cause: error });
       // Another transaction on the same items was in flight: as good as a version conflict, retry.
       const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
       if (failed.length > 0 || conflicted)

@@ -20,6 +20,18 @@ export const readKey = (caseId: string, at: string, readId: string) => ({
   SK: `READ#${at}#${readId}`,
 });
 export const READ_PREFIX = 'READ#';
+/** A case's documents, in issuing order; the lookup by hash is a second item. */
+export const caseDocumentKey = (caseId: string, issuedAt: string, sha256: string) => ({
+  PK: `CASE#${caseId}`,
+  SK: `DOCUMENT#${issuedAt}#${sha256}`,
+});
+export const DOCUMENT_PREFIX = 'DOCUMENT#';
+export const documentKey = (sha256: string) => ({ PK: `DOCUMENT#${sha256}`, SK: '#DOCUMENT' });
+/** One register per issuing body and year (Decree 30/2020/NĐ-CP Art. 15(1)(a)). */
+export const documentCounterKey = (issuerUnitId: string, year: number) => ({
+  PK: `COUNTER#${issuerUnitId}#${year}`,
+  SK: '#COUNTER',
+});
 export const timerKey = (timerId: string) => ({ PK: `TIMER#${timerId}`, SK: '#TIMER' });
 export const idempotencyKey = (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: '#IDEMPOTENCY' });
 

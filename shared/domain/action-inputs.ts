@@ -28,24 +28,51 @@ export const supplementFileInput = z
   .object({ documents: z.array(fileDocumentSchema).min(1).max(50), note })
   .strict();
 
+const personName = z.string().trim().min(2).max(100);
+
 export const decideInput = z
   .object({
     outcome: z.enum(['apply', 'notApply']),
-    decisionNumber: z.string().trim().min(1).max(50),
     decidedOn: isoDate,
     months: z.number().int().positive().optional().describe('Thời hạn áp dụng (tháng)'),
-    reason: z.string().trim().max(4000).optional(),
+    reason: z.string().trim().max(4000).optional().describe('Lý do không áp dụng'),
+    secretary: personName.describe('Thư ký phiên họp'),
+    procurator: personName.describe('Kiểm sát viên tham gia phiên họp'),
+    sessionPlace: z
+      .string()
+      .trim()
+      .min(3)
+      .max(200)
+      .optional()
+      .describe('Nơi mở phiên họp (mặc định: trụ sở Tòa án)'),
+    fileAssessment: z.string().trim().min(10).max(3000).describe('Nhận định về tính hợp pháp của hồ sơ'),
+    groundsAssessment: z.string().trim().min(10).max(3000).describe('Nhận định về căn cứ áp dụng biện pháp'),
   })
   .strict()
   .refine((v) => v.outcome === 'notApply' || v.months !== undefined, {
     path: ['months'],
     error: 'bắt buộc khi quyết định áp dụng biện pháp',
+  })
+  .refine((v) => v.outcome === 'apply' || (v.reason ?? '').length >= 10, {
+    path: ['reason'],
+    error: 'bắt buộc (ít nhất 10 ký tự) khi quyết định không áp dụng biện pháp',
   });
+
+const representative = z
+  .object({ name: personName, position: z.string().trim().min(2).max(120).describe('Chức vụ') })
+  .strict();
 
 export const admitInput = z
   .object({
     admittedOn: isoDate,
-    handoverRecordNumber: z.string().trim().min(1).max(50),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'giờ dạng HH:MM' })
+      .describe('Giờ giao, nhận'),
+    handedOverBy: representative.describe('Đại diện bên giao (Công an)'),
+    receivedBy: representative.describe('Đại diện bên nhận (cơ sở cai nghiện)'),
+    health: z.string().trim().min(3).max(1000).describe('Tình trạng sức khỏe khi giao, nhận'),
+    belongings: z.string().trim().min(3).max(1000).optional().describe('Đồ dùng, tư trang cá nhân'),
     deductedDays: z
       .number()
       .int()
@@ -58,9 +85,7 @@ export const admitInput = z
   })
   .strict();
 
-export const releaseInput = z
-  .object({ releasedOn: isoDate, certificateNumber: z.string().trim().min(1).max(50) })
-  .strict();
+export const releaseInput = z.object({ releasedOn: isoDate }).strict();
 
 export const recordRelapseInput = z
   .object({ detectedOn: isoDate, note: z.string().trim().min(5).max(2000) })
@@ -132,13 +157,26 @@ export const decideAppealInput = z
     error: 'bắt buộc khi sửa quyết định',
   });
 
+/** The written application a postponement or exemption answers (ND-116 Art. 57(2), (4)). */
+const application = {
+  applicationDate: isoDate.describe('Ngày làm đơn đề nghị'),
+  applicant: z
+    .string()
+    .trim()
+    .min(2)
+    .max(200)
+    .optional()
+    .describe('Người làm đơn (mặc định: người bị áp dụng)'),
+  evidence: z.string().trim().min(5).max(500).describe('Giấy tờ chứng minh'),
+};
+
 export const recordPostponementInput = z
   .object({
     grounds: z
       .enum(['seriousIllness', 'familyHardship'])
       .describe('Điều 57 khoản 1 Nghị định 116/2021/NĐ-CP'),
     until: isoDate.describe('Hoãn đến ngày'),
-    decisionNumber: z.string().trim().min(1).max(50),
+    ...application,
     note,
   })
   .strict();
@@ -148,7 +186,7 @@ export const recordExemptionInput = z
     grounds: z
       .enum(['dangerousIllness', 'notAddictedAfterVoluntaryTreatment', 'pregnancy'])
       .describe('Điều 57 khoản 3 Nghị định 116/2021/NĐ-CP'),
-    decisionNumber: z.string().trim().min(1).max(50),
+    ...application,
     note,
   })
   .strict();
@@ -167,8 +205,14 @@ export const recordReductionInput = z
   .object({
     months: z.number().int().min(1).max(6).describe('Số tháng được giảm (1–3; 3–6 nếu lập công)'),
     meritorious: z.boolean().describe('Có lập công'),
-    decisionNumber: z.string().trim().min(1).max(50),
     decidedOn: isoDate,
+    centreProposalNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .describe('Số văn bản đề nghị của cơ sở cai nghiện'),
+    centreProposalDate: isoDate.describe('Ngày văn bản đề nghị của cơ sở cai nghiện'),
   })
   .strict()
   .refine((v) => v.meritorious || v.months <= 3, {

@@ -141,7 +141,8 @@ export class CaseCommands {
       throw error;
     }
     await this.followUp(caseId, followUp);
-    return { ...response, replayed: false };
+    // The store may have issued documents with the case (the notification): answer with them.
+    return { status: 201, body: toCaseView(record, [], today), replayed: false };
   }
 
   /** A person performs the pending action of a case; exactly one of two concurrent attempts wins. */
@@ -250,7 +251,7 @@ export class CaseCommands {
       throw error;
     }
     await this.followUp(caseId, followUp, output);
-    return { ...response, replayed: false };
+    return { ...response, body: toCaseView(next, remaining, today), replayed: false };
   }
 
   private idempotencyRecord(

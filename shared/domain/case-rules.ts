@@ -141,10 +141,10 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
   }) as Rule<typeof admitInput>,
   recordPostponement: ((next, input, today) => {
     if (input.until <= today) throw ruleViolation('input.until', 'phải sau ngày hôm nay');
-    next.postponement = { grounds: input.grounds, until: input.until, decisionNumber: input.decisionNumber };
+    next.postponement = { grounds: input.grounds, until: input.until };
   }) as Rule<typeof recordPostponementInput>,
   recordExemption: ((next, input) => {
-    next.exemption = { grounds: input.grounds, decisionNumber: input.decisionNumber };
+    next.exemption = { grounds: input.grounds };
   }) as Rule<typeof recordExemptionInput>,
   recordAbsconding: ((next, { abscondedOn }, today) => {
     notInFuture('input.abscondedOn', abscondedOn, today);

@@ -1,3 +1,5 @@
+import type { EventDocument, IssuedRef } from '../documents/issued';
+import type { DocumentKind } from '../documents/templates/index';
 import type { StageWorkflow } from '../names';
 import type { CaseFile } from './case-file';
 import type { IsoDate } from './dates';
@@ -7,10 +9,15 @@ import type { CaseRouting } from './units';
 
 export interface CourtDecision {
   outcome: 'apply' | 'notApply';
-  decisionNumber: string;
   decidedOn: IsoDate;
   months?: number;
   reason?: string;
+  /** The session (Ordinance 03/2022/UBTVQH15): who sat and what the court found. */
+  secretary?: string;
+  procurator?: string;
+  sessionPlace?: string;
+  fileAssessment?: string;
+  groundsAssessment?: string;
 }
 
 export interface CourtAppeal {
@@ -52,8 +59,8 @@ export interface CaseRecord {
   appeals?: CourtAppeal[];
   /** The day the decision took effect (appeal window closed, or the appeal decided). */
   decisionEffectiveOn?: IsoDate;
-  postponement?: { grounds: string; until: IsoDate; decisionNumber: string };
-  exemption?: { grounds: string; decisionNumber: string };
+  postponement?: { grounds: string; until: IsoDate };
+  exemption?: { grounds: string };
   /** Set while the person is wanted after absconding. */
   abscondedOn?: IsoDate;
   diedOn?: IsoDate;
@@ -69,6 +76,8 @@ export interface CaseRecord {
   releasedOn?: IsoDate;
   supervisionEndsOn?: IsoDate;
   closedAt?: string;
+  /** The latest document of each kind issued for the case (what later documents cite). */
+  issued?: Partial<Record<DocumentKind, IssuedRef>>;
 }
 
 export type TaskCompletion =
@@ -116,7 +125,8 @@ export type CaseEventType =
   | 'decisionEffective'
   | 'releaseScheduled'
   | 'supervisionBegun'
-  | 'caseClosed';
+  | 'caseClosed'
+  | 'documentCorrected';
 
 export interface CaseEvent {
   caseId: string;
@@ -130,6 +140,8 @@ export interface CaseEvent {
   executionArn?: string;
   stateName?: string;
   /** Hash of the previous event of the case (GENESIS for the first) and of this event's content. */
+  /** Documents this event issued, by hash: part of the chained content. */
+  documents?: EventDocument[];
   prevHash?: string;
   hash?: string;
 }
@@ -140,7 +152,7 @@ export interface CaseRead {
   readId: string;
   at: string;
   actor: { userId: string; role: Role; unitId: string };
-  what: 'case' | 'history' | 'verification';
+  what: 'case' | 'history' | 'verification' | 'documents' | 'document';
 }
 
 /** A long wait, held as data rather than as an open execution: at `fireAt`, start `workflow`. */

@@ -74,6 +74,22 @@ describe('function permissions', () => {
     expect(whoMay('dynamodb:GetItem')).not.toContain('get-openapi');
   });
 
+  it('lets the issuing functions add documents and only get-document read them; nobody deletes one', () => {
+    expect(whoMay('s3:PutObject')).toEqual([
+      'correct-document',
+      'create-case',
+      'get-document',
+      'perform-action',
+      'system-step',
+    ]);
+    expect(whoMay('s3:GetObject')).toEqual(['get-document']);
+    expect(whoMay('s3:DeleteObject')).toEqual([]);
+    expect(whoMay('s3:PutObjectRetention')).toEqual([]);
+    for (const resource of resourcesFor('perform-action', 's3:PutObject')) {
+      expect(resource).toMatch(/\/documents\/\*$/);
+    }
+  });
+
   it('never allows a table scan', () => {
     expect(whoMay('dynamodb:Scan')).toEqual([]);
   });

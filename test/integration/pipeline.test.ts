@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
-import { aCaseFile } from '../support/factories';
+import { aCaseFile, handover, sessionRecord } from '../support/factories';
 import { type ApiClient, startTestRuntime, users } from '../support/local-api';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -72,7 +72,7 @@ describe('the pipeline through the local HTTP API', () => {
     ]);
     const decided = await api.act(caseId, 'decide', users.court, {
       outcome: 'apply',
-      decisionNumber: '12/2026/QĐ-TA',
+      ...sessionRecord,
       decidedOn: await today(),
       months: 12,
     });
@@ -83,9 +83,7 @@ describe('the pipeline through the local HTTP API', () => {
     const awaiting = await api.waitFor(caseId, 'admit', users.centre);
     expect(awaiting.body.stage).toBe('AWAITING_ADMISSION');
     const admittedOn = await today();
-    expect(
-      (await api.act(caseId, 'admit', users.centre, { admittedOn, handoverRecordNumber: '4/BB-GN' })).status,
-    ).toBe(200);
+    expect((await api.act(caseId, 'admit', users.centre, { admittedOn, ...handover })).status).toBe(200);
     const inTreatment = await api.waitUntil(caseId, users.centre, (c) => c.stage === 'IN_TREATMENT');
     // No workflow waits through the term: only the events that may happen in the centre are offered.
     expect(inTreatment.body.pendingTasks.map((t: { action: string }) => t.action).sort()).toEqual([
@@ -105,7 +103,6 @@ describe('the pipeline through the local HTTP API', () => {
       (
         await api.act(caseId, 'release', users.centre, {
           releasedOn: await today(),
-          certificateNumber: '8/GCN',
         })
       ).status,
     ).toBe(200);
@@ -192,7 +189,7 @@ describe('the pipeline through the local HTTP API', () => {
     await fileToCourt(caseId);
     const declined = await api.act(caseId, 'decide', users.court, {
       outcome: 'notApply',
-      decisionNumber: '13/2026/QĐ-TA',
+      ...sessionRecord,
       decidedOn: await today(),
       reason: 'Không đủ căn cứ.',
     });
@@ -206,17 +203,17 @@ describe('the pipeline through the local HTTP API', () => {
     await fileToCourt(caseId);
     await api.act(caseId, 'decide', users.court, {
       outcome: 'apply',
-      decisionNumber: '14/2026/QĐ-TA',
+      ...sessionRecord,
       decidedOn: await today(),
       months: 12,
     });
     await takeEffect(caseId);
     await api.act(caseId, 'admit', users.centre, {
       admittedOn: await today(),
-      handoverRecordNumber: '5/BB-GN',
+      ...handover,
     });
     await runtime.advanceClock(366 * DAY);
-    await api.act(caseId, 'release', users.centre, { releasedOn: await today(), certificateNumber: '9/GCN' });
+    await api.act(caseId, 'release', users.centre, { releasedOn: await today() });
     const relapse = await api.act(caseId, 'recordRelapse', users.supervisor, {
       detectedOn: await today(),
       note: 'Xét nghiệm dương tính với ma túy.',

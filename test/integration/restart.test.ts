@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/dynamo';
-import { aCaseFile } from '../support/factories';
+import { aCaseFile, sessionRecord } from '../support/factories';
 import { ApiClient, users } from '../support/local-api';
 
 /** Starts `npm start`'s entry point as its own process group, as a person would run it. */
@@ -103,7 +103,8 @@ describe('a killed local process', () => {
     });
     await api.act(atCourt, 'decide', users.court, {
       outcome: 'notApply',
-      decisionNumber: '20/2026/QĐ-TA',
+      ...sessionRecord,
+      reason: 'Không đủ căn cứ áp dụng biện pháp.',
       decidedOn: '2026-01-05',
     });
     await api.act(atCourt, 'closeAppealWindow', users.court, { effectiveOn: '2026-01-12' });

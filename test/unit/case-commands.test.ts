@@ -4,7 +4,7 @@ import { CaseCommands } from '#shared/domain/case-commands';
 import { WorkflowSteps } from '#shared/domain/workflow-steps';
 import { fixedHolidayCalendar } from '#shared/domain/working-days';
 import { ApprovalError } from '#shared/errors';
-import { aCaseFile, actors, anActor } from '../support/factories';
+import { aCaseFile, actors, anActor, sessionRecord } from '../support/factories';
 import { MemoryCaseStore, RecordingEngine } from '../support/memory-store';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // Monday 23 November 2026, 09:00 in Vietnam
@@ -211,7 +211,7 @@ describe('CaseCommands', () => {
       const error = await rejection(
         commands.performAction(actors.court, caseId, 'decide', {
           expectedVersion: 2,
-          input: { outcome: 'apply', decisionNumber: '1/QĐ-TA', decidedOn: '2026-11-23', months: 30 },
+          input: { outcome: 'apply', ...sessionRecord, decidedOn: '2026-11-23', months: 30 },
         }),
       );
       expect(error.status).toBe(422);
