@@ -157,6 +157,71 @@ describe('documents issued along the way, through the local HTTP API', () => {
     }
   });
 
+  it('issues the court decisions on executing the measure: postponement, then exemption', async () => {
+    const caseId = (await openCase()).body.caseId as string;
+    await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
+    await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
+    await api.act(caseId, 'acceptFile', users.court, {
+      decision: 'accept',
+      acceptedOn: await today(),
+      judgeName: 'Nguyễn Thị Hạnh',
+    });
+    await api.act(caseId, 'decide', users.court, {
+      outcome: 'apply',
+      ...sessionRecord,
+      decidedOn: await today(),
+      months: 12,
+    });
+    await api.act(caseId, 'closeAppealWindow', users.court, { effectiveOn: await today() });
+    const until = new Date(Date.parse(`${await today()}T00:00:00Z`) + 60 * DAY).toISOString().slice(0, 10);
+    const postponed = await api.act(caseId, 'recordPostponement', users.court, {
+      grounds: 'seriousIllness',
+      until,
+      applicationDate: await today(),
+      evidence: 'Giấy xác nhận của Bệnh viện đa khoa tỉnh Lai Châu',
+    });
+    expect(postponed.status).toBe(200);
+    const postponement = postponed.body.issued.postponementDecision;
+    const decision = postponed.body.issued.courtDecision;
+    const postponementText = await flatText((await download(postponement.sha256, users.court)).bytes);
+    const [year, month, day] = until.split('-').map(Number) as [number, number, number];
+    for (const expected of [
+      'Hoãn chấp hành',
+      `Quyết định số ${decision.number}`,
+      'đang ốm nặng',
+      'Giấy xác nhận của Bệnh viện đa khoa tỉnh Lai Châu',
+      `ngày ${String(day).padStart(2, '0')} tháng ${month < 3 ? String(month).padStart(2, '0') : month} năm ${year}`,
+    ]) {
+      expect(postponementText).toContain(expected);
+    }
+
+    const exempted = await api.act(caseId, 'recordExemption', users.court, {
+      grounds: 'notAddictedAfterVoluntaryTreatment',
+      applicationDate: await today(),
+      applicant: 'bà Lò Thị Mai (mẹ)',
+      evidence: 'Giấy xác nhận hoàn thành cai nghiện tự nguyện',
+    });
+    expect(exempted.status).toBe(200);
+    const exemptionText = await flatText(
+      (await download(exempted.body.issued.exemptionDecision.sha256, users.court)).bytes,
+    );
+    for (const expected of [
+      'Miễn chấp hành',
+      'bà Lò Thị Mai (mẹ)',
+      'tự nguyện cai nghiện',
+      'điểm b khoản 3 Điều 57',
+    ]) {
+      expect(exemptionText).toContain(expected);
+    }
+    expect((await documentsOf(caseId)).map((d) => d.kind)).toEqual([
+      'fileCompilationNotice',
+      'courtProposal',
+      'courtDecision',
+      'postponementDecision',
+      'exemptionDecision',
+    ]);
+  });
+
   it('gives the PDF only to those who may see its case, and records each download', async () => {
     const [notice] = await documentsOf(wholeCase);
     const hash = notice?.sha256 as string;
