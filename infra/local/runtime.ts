@@ -179,6 +179,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     tick,
     stop: async () => {
       clearInterval(interval);
+      // Let a tick in flight finish before its storage goes away.
+      await ticking?.catch(() => undefined);
       await new Promise((r) => apiServer.close(r));
       apiServer.closeAllConnections();
       await engine.stop();
