@@ -1,6 +1,6 @@
 import { listCasesQuery } from '#shared/api/queries';
 import { getApp } from '#shared/clients/app';
-import { mayListUnit } from '#shared/domain/policy';
+import { mayListUnit, mayReadCase } from '#shared/domain/policy';
 import { parseOrThrow } from '#shared/domain/validation';
 import { ForbiddenError } from '#shared/errors';
 import { httpHandler } from '#shared/http/handler';
@@ -20,5 +20,8 @@ export const handler = httpHandler(async (event) => {
     });
   }
   const page = await getApp().store.listCases({ ...query, unitId });
-  return jsonResponse(200, page);
+  // Across units (an auditor's stage listing), only the cases handled within the auditor's unit:
+  // a page may then hold fewer items than the limit; the cursor goes on.
+  const items = unitId ? page.items : page.items.filter((c) => mayReadCase(actor, c));
+  return jsonResponse(200, { ...page, items });
 });

@@ -36,6 +36,8 @@ export interface LocalRuntime {
   clock: AdjustableClock;
   engine: LocalStepFunctions;
   dynamo: DynamoLocal;
+  /** Signs the local tokens (tests sign in users of any role and unit with it). */
+  identity: LocalIdentity;
   tableName: string;
   /** Moves the clock on and runs everything that became due. */
   advanceClock(ms: number): Promise<void>;
@@ -174,6 +176,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     clock,
     engine,
     dynamo,
+    identity,
     tableName: CASE_TABLE,
     advanceClock,
     tick,

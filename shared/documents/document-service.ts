@@ -1,6 +1,6 @@
 import type { Clock } from '#shared/clock';
 import type { CaseRecord } from '#shared/domain/case';
-import { mayReadCase } from '#shared/domain/policy';
+import { assertMayCorrectDocument, mayReadCase } from '#shared/domain/policy';
 import { type CaseStore, VersionConflict } from '#shared/domain/ports';
 import { openCaseFor, recordRead } from '#shared/domain/reads';
 import type { Actor } from '#shared/domain/roles';
@@ -102,12 +102,7 @@ export class DocumentService {
     const original = await this.deps.store.getDocument(hash);
     if (!original || original.caseId !== caseId)
       throw new NotFoundError(`Hồ sơ ${caseId} không có văn bản ${hash}.`);
-    if (actor.unitId !== original.issuerUnitId || actor.role === 'auditor' || actor.role === 'admin') {
-      throw new ForbiddenError('Chỉ cơ quan đã ban hành văn bản được đính chính văn bản đó.', {
-        requiredUnit: original.issuerUnitId,
-        unit: actor.unitId,
-      });
-    }
+    assertMayCorrectDocument(actor, original.issuerUnitId);
     const documents = await this.allOfCase(caseId);
     const newer = documents.find((d) => d.replaces === hash);
     if (newer) {

@@ -3,6 +3,8 @@ import type { CaseRecord, PendingTask } from './case';
 import type { IsoDate } from './dates';
 import { deadlineSource } from './deadlines';
 import { type ActionName, deadlineEscalates, pipelineActions } from './pipeline';
+import { actionVerdict, type Permissions, permissionsFor } from './policy';
+import type { Actor } from './roles';
 
 /** What a client sees of a pending task: enough to discover the next step without hard-coding it. */
 export interface TaskView {
@@ -19,7 +21,11 @@ export interface TaskView {
   inputSchema: unknown;
 }
 
-export type CaseView = CaseRecord & { pendingTasks: TaskView[] };
+export type CaseView = CaseRecord & {
+  pendingTasks: (TaskView & { mayAct?: boolean })[];
+  /** What the person asking may do with this case (set when the view is answered to someone). */
+  permissions?: Permissions;
+};
 
 const inputSchemas = new Map<ActionName, unknown>();
 
@@ -63,4 +69,13 @@ export function toCaseView(record: CaseRecord, tasks: PendingTask[], today: IsoD
         a.action.localeCompare(b.action),
     );
   return { ...record, pendingTasks };
+}
+
+/** The case as one person sees it: each task says whether they may perform it, and what else they may do. */
+export function toCaseViewFor(actor: Actor, view: CaseView, tasks: PendingTask[]): CaseView {
+  return {
+    ...view,
+    pendingTasks: view.pendingTasks.map((task) => ({ ...task, mayAct: actionVerdict(actor, task).allowed })),
+    permissions: permissionsFor(actor, tasks),
+  };
 }

@@ -3,7 +3,14 @@
  * provincial centre. Demo data for Lai Châu province (profile 2022: district LĐTBXH office and
  * district court, DOMAIN.md "Actors"). Issue-level work on the full hierarchy extends this.
  */
-export type UnitKind = 'province' | 'district' | 'commune' | 'labourOffice' | 'court' | 'centre';
+export type UnitKind =
+  | 'province'
+  | 'district'
+  | 'commune'
+  | 'labourOffice'
+  | 'court'
+  | 'procuracy'
+  | 'centre';
 
 export interface Unit {
   id: string;
@@ -39,6 +46,12 @@ const unitList: Unit[] = [
     name: 'Tòa án nhân dân thành phố Lai Châu',
     parentId: 'tp-lai-chau',
   },
+  {
+    id: 'vks-tp-lai-chau',
+    kind: 'procuracy',
+    name: 'Viện kiểm sát nhân dân thành phố Lai Châu',
+    parentId: 'tp-lai-chau',
+  },
   { id: 'h-tam-duong', kind: 'district', name: 'Huyện Tam Đường', parentId: 'tinh-lai-chau' },
   { id: 'tt-tam-duong', kind: 'commune', name: 'Thị trấn Tam Đường', parentId: 'h-tam-duong' },
   {
@@ -48,6 +61,12 @@ const unitList: Unit[] = [
     parentId: 'h-tam-duong',
   },
   { id: 'tand-tam-duong', kind: 'court', name: 'Tòa án nhân dân huyện Tam Đường', parentId: 'h-tam-duong' },
+  {
+    id: 'vks-tam-duong',
+    kind: 'procuracy',
+    name: 'Viện kiểm sát nhân dân huyện Tam Đường',
+    parentId: 'h-tam-duong',
+  },
   {
     id: 'cscn-lai-chau',
     kind: 'centre',
@@ -62,6 +81,16 @@ export const isCommune = (unitId: string): boolean => units.get(unitId)?.kind ==
 
 const childOf = (parentId: string | undefined, kind: UnitKind): Unit | undefined =>
   unitList.find((u) => u.parentId === parentId && u.kind === kind);
+
+/**
+ * The court whose proceedings a procuracy supervises: the one of the same area (the district
+ * procuracy and the district court).
+ */
+export function courtSupervisedBy(procuracyId: string): string | undefined {
+  const procuracy = units.get(procuracyId);
+  if (procuracy?.kind !== 'procuracy') return undefined;
+  return childOf(procuracy.parentId, 'court')?.id;
+}
 
 /** The unit that supervises this one (district over commune and district offices, province over district). */
 export const supervisingUnitOf = (unitId: string): string | undefined => units.get(unitId)?.parentId;

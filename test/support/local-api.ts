@@ -13,6 +13,11 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** Signs in as a user the test made up (a role in a unit), with a token from the runtime's signer. */
+  useToken(userId: string, token: string): void {
+    this.tokens.set(userId, token);
+  }
+
   async token(userId: string): Promise<string> {
     const cached = this.tokens.get(userId);
     if (cached) return cached;
@@ -91,4 +96,6 @@ export const users = {
   centre: 'centre-lai-chau',
   supervisor: 'supervisor-dong-phong',
   auditor: 'auditor-lai-chau',
+  judge: 'judge-tp-lai-chau',
+  procurator: 'procurator-tp-lai-chau',
 } as const;

@@ -161,8 +161,16 @@ describe('CaseCommands', () => {
         }),
       );
       expect(error.status).toBe(403);
-      expect(error.details).toMatchObject({ requiredRole: 'police', requiredUnit: 'p-dong-phong' });
+      expect(error.details).toMatchObject({ requiredRole: ['police'], role: 'reviewer' });
       expect(store.cases.get(caseId)?.version).toBe(2);
+      // The right role from another commune is refused for its unit.
+      const elsewhere = await rejection(
+        commands.performAction(anActor({ unitId: 'p-tan-phong' }), caseId, 'submitFile', {
+          expectedVersion: 2,
+          input: { opinionsRecorded: true },
+        }),
+      );
+      expect(elsewhere.details).toMatchObject({ requiredUnit: 'p-dong-phong', unit: 'p-tan-phong', relation: 'other' });
       expect(engine.completed).toHaveLength(0);
     });
 
