@@ -27,6 +27,12 @@ export const apiRoutes: readonly ApiRoute[] = [
     authenticated: true,
   },
   {
+    method: 'GET',
+    path: '/cases/{id}/history/export',
+    functionName: 'export-case-history',
+    authenticated: true,
+  },
+  {
     method: 'POST',
     path: '/cases/{id}/actions/{action}',
     functionName: 'perform-action',

@@ -15,6 +15,12 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'list-case-reads': { table: 'read' },
   'get-person-cases': { table: 'read' },
   'verify-case-history': { table: 'readAndRecordReads' },
+  'export-case-history': {
+    table: 'readAndRecordReads',
+    workflows: { readHistory: true },
+    documents: 'render',
+    timeout: Duration.seconds(30),
+  },
   'list-overdue-tasks': { table: 'read' },
   'perform-action': {
     table: 'readWrite',
@@ -59,10 +65,11 @@ export interface WorkflowAccess {
 }
 
 /**
- * Access to the documents bucket. `issue` renders PDFs and writes new objects (PutObject only: Object
+ * Access to the documents bucket. `render` renders PDFs (the font ships with the function) and stores
+ * nothing; `issue` renders PDFs and writes new objects (PutObject only: Object
  * Lock refuses overwrites and deletes); `readAndRestore` reads them and may write one back.
  */
-export type DocumentAccess = 'none' | 'issue' | 'readAndRestore';
+export type DocumentAccess = 'none' | 'render' | 'issue' | 'readAndRestore';
 
 export interface FunctionAccess {
   readonly table: TableAccess;

@@ -108,7 +108,7 @@ export const grantDocumentAccess = (
   key: kms.IKey,
   access: DocumentAccess,
 ): void => {
-  if (access === 'none') return;
+  if (access === 'none' || access === 'render') return;
   const actions = access === 'issue' ? ['s3:PutObject'] : ['s3:GetObject', 's3:PutObject'];
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { handler as correctDocument } from '#functions/correct-document/handler';
 import { handler as createCase } from '#functions/create-case/handler';
+import { handler as exportCaseHistory } from '#functions/export-case-history/handler';
 import { handler as fireTimers } from '#functions/fire-timers/handler';
 import { handler as getCase } from '#functions/get-case/handler';
 import { handler as getCaseHistory } from '#functions/get-case-history/handler';
@@ -41,6 +42,7 @@ export const localHandlers: Record<string, LocalHandler> = {
   'get-document': getDocument,
   'verify-document': verifyDocument,
   'correct-document': correctDocument,
+  'export-case-history': exportCaseHistory,
 };
 
 let invocation = 0;

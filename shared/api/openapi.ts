@@ -3,7 +3,7 @@ import { correctionRequestSchema, verifyRequestSchema } from '../documents/reque
 import { actionRequestSchema } from '../domain/case-commands';
 import { caseFileSchema } from '../domain/case-file';
 import { actionNames, pipelineActions, stages } from '../domain/pipeline';
-import { historyQuery, listCasesQuery } from './queries';
+import { historyExportQuery, historyQuery, listCasesQuery } from './queries';
 
 /**
  * The OpenAPI document, generated from the same zod schemas the handlers parse with. Each
@@ -103,7 +103,8 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/cases/{id}/history': {
         get: {
-          summary: "The case's events and the engine's execution history",
+          summary:
+            "The case's events, the engine's execution history, and both merged into one timeline (first page)",
           security: bearer,
           parameters: [idParam, ...queryParameters(historyQuery)],
           responses: { 200: { description: '{ events, cursor, executions }' }, 404: problem },
@@ -193,6 +194,26 @@ export function openApiDocument(): Record<string, unknown> {
                 '{ ours: true, caseId, step, eventSeq, kind, number, … } or { ours: false, sha256 }',
             },
             400: problem,
+          },
+        },
+      },
+      '/cases/{id}/history/export': {
+        get: {
+          summary:
+            "Auditors: the case's merged timeline with its hash chain and verification, as CSV or PDF (recorded as a read)",
+          security: bearer,
+          parameters: [idParam, ...queryParameters(historyExportQuery)],
+          responses: {
+            200: {
+              description: 'The export',
+              content: {
+                'text/csv': { schema: { type: 'string' } },
+                'application/pdf': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            400: problem,
+            403: problem,
+            404: problem,
           },
         },
       },

@@ -21,3 +21,7 @@ export const historyQuery = z
     limit: z.coerce.number().int().min(1).max(500).default(200),
   })
   .strict();
+
+export const historyExportQuery = z
+  .object({ format: z.enum(['csv', 'pdf']).describe('csv (UTF-8, BOM) hoặc pdf') })
+  .strict();

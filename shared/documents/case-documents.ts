@@ -105,9 +105,20 @@ function notice(record: CaseRecord, date: IsoDate): Plan {
     issuerUnitId: commune.unitId,
     issuedOn: date,
     input: (n) => ({
-      ...base(commune, date, [personName(record), family(record), communePolice(record.routing.filing)]),
+      ...base(commune, date, [
+        personName(record),
+        ...(record.file.guardian
+          ? [`${record.file.guardian.fullName} (${record.file.guardian.relation})`]
+          : []),
+        family(record),
+        communePolice(record.routing.filing),
+      ]),
       number: numbering('TB-UBND', false)(n),
       file: record.file,
+      // A minor's parent or guardian is notified and reads the file too (LAW73 Art. 34(2)).
+      family: record.file.guardian
+        ? [{ name: record.file.guardian.fullName, relation: record.file.guardian.relation }]
+        : [],
       readingPlace: `Trụ sở ${commune.name}`,
       readingWorkingDays: legalProfile(record.legalProfile).limits.readAndSendFile.amount,
     }),
@@ -132,6 +143,7 @@ function proposal(record: CaseRecord, date: IsoDate): Plan {
       court,
       compiler: issuerProfile(record.routing.filing).name,
       centre: unitName(record.routing.centre),
+      ...(record.childProtectionOpinion && { childProtectionOpinion: record.childProtectionOpinion }),
     }),
   } satisfies DocumentPlan<'courtProposal'>;
 }

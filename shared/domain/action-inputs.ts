@@ -17,6 +17,15 @@ export const reviewInput = z
   .object({
     decision: z.enum(['forward', 'returnForSupplement', 'ineligible']),
     reason: z.string().trim().max(2000).optional(),
+    childProtectionOpinion: z
+      .string()
+      .trim()
+      .min(10)
+      .max(3000)
+      .optional()
+      .describe(
+        'Người chưa thành niên: ý kiến về bảo đảm quyền trẻ em và kế hoạch quản lý (Luật PCMT 2021, Điều 34 khoản 4)',
+      ),
   })
   .strict()
   .refine((v) => v.decision === 'forward' || (v.reason ?? '').length >= 5, {

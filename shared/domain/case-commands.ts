@@ -83,6 +83,12 @@ export class CaseCommands {
         'căn cứ tái nghiện (điểm d) không áp dụng cho người dưới 18 tuổi (Điều 33)',
       );
     }
+    if (minor && !file.guardian) {
+      throw ruleViolation(
+        'guardian',
+        'bắt buộc với người chưa thành niên: cha, mẹ hoặc người giám hộ được thông báo và đọc hồ sơ (Luật PCMT 2021, Điều 34 khoản 2)',
+      );
+    }
 
     // One open file per person: an earlier case must have closed (a relapse closes it first).
     const earlier = await this.deps.store.listCasesOfPerson(file.person.citizenId, { limit: 20 });

@@ -40,6 +40,7 @@ export const documentKinds = [
   'personalHistory',
   'voluntaryTreatmentRecord',
   'personOpinion',
+  'guardianOpinion',
   'other',
 ] as const;
 
@@ -60,9 +61,22 @@ export const addictionDeterminationSchema = z
   })
   .strict();
 
+/**
+ * A minor's parent or guardian (legal representative): notified of the file, reads it and gives an
+ * opinion (Law 73/2021/QH14 Art. 34(2)); required when the person is under 18.
+ */
+export const guardianSchema = z
+  .object({
+    fullName: z.string().trim().min(2).max(100).describe('Họ và tên cha, mẹ hoặc người giám hộ'),
+    relation: z.string().trim().min(2).max(40).describe('Quan hệ với người bị đề nghị'),
+    address: z.string().trim().min(3).max(200).describe('Địa chỉ'),
+  })
+  .strict();
+
 export const caseFileSchema = z
   .object({
     person: personSchema,
+    guardian: guardianSchema.optional().describe('Bắt buộc với người từ đủ 12 đến dưới 18 tuổi'),
     grounds: z.array(groundSchema).min(1).max(4),
     groundsDetail: z.string().trim().min(10).max(4000).describe('Tóm tắt hành vi, căn cứ đề nghị'),
     addictionDetermination: addictionDeterminationSchema,

@@ -57,8 +57,17 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
     next.draft = undefined;
   }) as Rule<typeof completeFileInput>,
   submitFile: () => undefined,
-  review: ((next, { decision }) => {
+  review: ((next, { decision, childProtectionOpinion }) => {
     if (decision === 'returnForSupplement') next.supplementRounds += 1;
+    if (decision === 'forward' && next.minor) {
+      if (!childProtectionOpinion) {
+        throw ruleViolation(
+          'input.childProtectionOpinion',
+          'bắt buộc khi chuyển hồ sơ của người chưa thành niên cho Tòa án (Luật PCMT 2021, Điều 34 khoản 4)',
+        );
+      }
+      next.childProtectionOpinion = childProtectionOpinion;
+    }
   }) as Rule<typeof reviewInput>,
   supplementFile: ((next, { documents }) => {
     next.file = { ...next.file, documents: [...next.file.documents, ...documents] };

@@ -49,6 +49,8 @@ export interface CaseRecord {
   openedBy: string;
   updatedAt: string;
   supplementRounds: number;
+  /** A minor's file: the labour office's opinion on child-rights protection and the management plan. */
+  childProtectionOpinion?: string;
   /** The court accepted the file (thụ lý) and assigned a judge. */
   acceptedOn?: IsoDate;
   judgeName?: string;
@@ -152,7 +154,7 @@ export interface CaseRead {
   readId: string;
   at: string;
   actor: { userId: string; role: Role; unitId: string };
-  what: 'case' | 'history' | 'verification' | 'documents' | 'document';
+  what: 'case' | 'history' | 'verification' | 'documents' | 'document' | 'export';
 }
 
 /** A long wait, held as data rather than as an open execution: at `fireAt`, start `workflow`. */

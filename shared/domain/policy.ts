@@ -81,6 +81,21 @@ export function mayListUnit(actor: Actor, unitId: string): boolean {
   return relation === 'same';
 }
 
+/**
+ * A supervising unit's list of missed deadlines: the officers of the units under it (whose steps
+ * it lists) and the auditors and administrators over it.
+ */
+export function assertMayListOverdue(actor: Actor, supervisingUnitId: string): void {
+  const within = relationOf(supervisingUnitId, actor.unitId) !== 'other';
+  const over = overseers.includes(actor.role) && relationOf(actor.unitId, supervisingUnitId) !== 'other';
+  if (!within && !over) {
+    throw new ForbiddenError(`Không được xem các bước quá hạn của đơn vị ${supervisingUnitId}.`, {
+      unit: actor.unitId,
+      requested: supervisingUnitId,
+    });
+  }
+}
+
 export type ActionVerdict =
   | { allowed: true }
   | { allowed: false; message: string; details: Record<string, unknown> };

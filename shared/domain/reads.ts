@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { NotFoundError } from '../errors';
-import type { CaseRead, CaseRecord, PendingTask } from './case';
+import type { CaseEvent, CaseRead, CaseRecord, PendingTask } from './case';
 import { assertMayAudit, assertMayReadCase } from './policy';
 import type { CaseStore } from './ports';
 import type { Actor } from './roles';
@@ -43,4 +43,16 @@ export async function openCaseFor(
   assertMayReadCase(actor, found.record);
   await recordRead(deps, actor, caseId, what);
   return found;
+}
+
+/** Every event of a case, in order (verification and export need the whole chain). */
+export async function allEvents(store: CaseStore, caseId: string): Promise<CaseEvent[]> {
+  const events: CaseEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listEvents(caseId, { limit: 500, cursor });
+    events.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return events;
 }

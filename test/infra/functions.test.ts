@@ -35,7 +35,14 @@ describe('CaseFunctions', () => {
 
   it.each(functionNames)('gives functions/%s the environment the app config requires', (name) => {
     const variables = functionProperties(name).Environment.Variables;
-    const renders = ['create-case', 'perform-action', 'system-step', 'correct-document', 'get-document'];
+    const renders = [
+      'create-case',
+      'perform-action',
+      'system-step',
+      'correct-document',
+      'get-document',
+      'export-case-history',
+    ];
     expect(Object.keys(variables).sort()).toEqual(
       [
         'DOCUMENTS_BUCKET',

@@ -42,9 +42,9 @@ describe('function permissions', () => {
     ]);
   });
 
-  it('lets only get-case-history read execution histories', () => {
-    expect(whoMay('states:GetExecutionHistory')).toEqual(['get-case-history']);
-    expect(whoMay('states:DescribeExecution')).toEqual(['get-case-history']);
+  it("lets only get-case-history and the auditors' export read execution histories", () => {
+    expect(whoMay('states:GetExecutionHistory')).toEqual(['export-case-history', 'get-case-history']);
+    expect(whoMay('states:DescribeExecution')).toEqual(['export-case-history', 'get-case-history']);
     for (const resource of resourcesFor('get-case-history', 'states:GetExecutionHistory')) {
       expect(resource).toMatch(new RegExp(`:execution:${service.stackName}-Case\\w+:\\*$`));
     }
@@ -61,7 +61,7 @@ describe('function permissions', () => {
   });
 
   it('lets the functions that open a case append to its read log, and nothing more', () => {
-    for (const name of ['get-case', 'get-case-history', 'verify-case-history']) {
+    for (const name of ['get-case', 'get-case-history', 'verify-case-history', 'export-case-history']) {
       const writes = actionsOf(statementsOf(name)).filter((action) =>
         /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action),
       );

@@ -281,6 +281,17 @@ describe('the pipeline through the local HTTP API', () => {
     expect((await api.request('GET', '/units/nowhere/overdue-tasks', { as: users.reviewer })).status).toBe(
       404,
     );
+    // Deny by default: a commune of another district does not see this district's list.
+    const elsewhere = await runtime.identity.tokenFor({
+      userId: 'police-tam-duong',
+      name: 'Người Kiểm Thử',
+      role: 'police',
+      unitId: 'tt-tam-duong',
+    });
+    api.useToken('police-tam-duong', elsewhere);
+    expect(
+      (await api.request('GET', '/units/tp-lai-chau/overdue-tasks', { as: 'police-tam-duong' })).status,
+    ).toBe(403);
   });
 
   it('lets one of two officers acting at once win and tells the other, recording the step once', async () => {
@@ -329,7 +340,11 @@ describe('the pipeline through the local HTTP API', () => {
       body: { expectedVersion: version, input: { opinionsRecorded: true } },
     });
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body).toMatchObject({ requiredRole: 'police', requiredUnit: 'p-dong-phong' });
+    expect(forbidden.body).toMatchObject({
+      requiredUnit: 'p-dong-phong',
+      unit: 'p-tan-phong',
+      relation: 'other',
+    });
 
     expect((await api.request('POST', path, { body: { expectedVersion: version, input: {} } })).status).toBe(
       401,

@@ -117,11 +117,12 @@ describe('CaseCommands', () => {
       expect((await commands.openCase(actors.police, aCaseFile())).status).toBe(201);
     });
 
-    it('marks a person from 12 to under 18 as a minor', async () => {
-      const result = await commands.openCase(
-        actors.police,
-        aCaseFile({ person: { dateOfBirth: '2010-01-01' } }),
-      );
+    it('marks a person from 12 to under 18 as a minor, whose file names a parent or guardian', async () => {
+      const person = { dateOfBirth: '2010-01-01' };
+      const withoutGuardian = await rejection(commands.openCase(actors.police, aCaseFile({ person })));
+      expect(withoutGuardian.details.errors).toEqual([{ field: 'guardian', rule: expect.any(String) }]);
+      const guardian = { fullName: 'Lò Thị Mai', relation: 'mẹ', address: 'Tổ dân phố số 1' };
+      const result = await commands.openCase(actors.police, aCaseFile({ person, guardian }));
       expect(result.body.minor).toBe(true);
     });
   });
@@ -170,7 +171,11 @@ describe('CaseCommands', () => {
           input: { opinionsRecorded: true },
         }),
       );
-      expect(elsewhere.details).toMatchObject({ requiredUnit: 'p-dong-phong', unit: 'p-tan-phong', relation: 'other' });
+      expect(elsewhere.details).toMatchObject({
+        requiredUnit: 'p-dong-phong',
+        unit: 'p-tan-phong',
+        relation: 'other',
+      });
       expect(engine.completed).toHaveLength(0);
     });
 

@@ -87,6 +87,8 @@ export const courtProposalSchema = documentBase
     compiler: z.string().trim().min(5).max(200).optional(),
     centre: z.string().trim().min(5).max(200),
     proposedMonths: z.number().int().min(6).max(24).optional(),
+    /** A minor's file: the office's opinion on child-rights protection and the management plan (LAW73 Art. 34(4), Form 39). */
+    childProtectionOpinion: z.string().trim().min(10).max(3000).optional(),
   })
   .strict()
   .refine((input) => input.compilerProposal || input.compiler, {
@@ -123,6 +125,13 @@ export function courtProposal(input: z.infer<typeof courtProposalSchema>): Docum
           `${input.centre} (điểm a khoản 2 Điều 43 ${shortNames.decree116})`,
         ],
       ]),
+      ...(input.childProtectionOpinion
+        ? [
+            paragraph(
+              `Ý kiến về việc bảo đảm quyền của trẻ em và kế hoạch quản lý (khoản 4 Điều 34 ${shortNames.drugControl}): ${input.childProtectionOpinion}`,
+            ),
+          ]
+        : []),
       paragraph('Hồ sơ kèm theo gồm:', { indent: true, align: 'left' }),
       ...documents,
       paragraph(`Đề nghị ${input.court} xem xét, quyết định theo quy định của pháp luật.`),
