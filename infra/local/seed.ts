@@ -92,7 +92,7 @@ export const demoPeople: (DemoPerson & { stepsTo: ActionName[] })[] = [
     address: 'Tổ dân phố số 12, phường Đông Phong',
     communeId: 'p-dong-phong',
     police: 'police-dong-phong',
-    stepsTo: ['submitFile', 'review', 'acceptFile', 'decide', 'closeAppealWindow'],
+    stepsTo: ['submitFile', 'review', 'acceptFile', 'openSession', 'decide', 'closeAppealWindow'],
   },
   {
     fullName: 'Giàng Thị Pà',
@@ -102,7 +102,7 @@ export const demoPeople: (DemoPerson & { stepsTo: ActionName[] })[] = [
     address: 'Tổ dân phố số 5, phường Đông Phong',
     communeId: 'p-dong-phong',
     police: 'police-dong-phong',
-    stepsTo: ['submitFile', 'review', 'acceptFile', 'decide', 'closeAppealWindow', 'admit'],
+    stepsTo: ['submitFile', 'review', 'acceptFile', 'openSession', 'decide', 'closeAppealWindow', 'admit'],
   },
 ];
 
@@ -110,6 +110,7 @@ const performers: Partial<Record<ActionName, (p: DemoPerson) => string>> = {
   submitFile: (p) => p.police,
   review: () => 'reviewer-tp-lai-chau',
   acceptFile: () => 'court-tp-lai-chau',
+  openSession: () => 'court-tp-lai-chau',
   decide: () => 'court-tp-lai-chau',
   closeAppealWindow: () => 'court-tp-lai-chau',
   admit: () => 'centre-lai-chau',
@@ -119,6 +120,11 @@ const inputs = (today: string): Partial<Record<ActionName, unknown>> => ({
   submitFile: { opinionsRecorded: true },
   review: { decision: 'forward' },
   acceptFile: { decision: 'accept', acceptedOn: today, judgeName: 'Nguyễn Thị Hạnh' },
+  openSession: {
+    decidedOn: today,
+    sessionDate: today,
+    sessionPlace: 'Trụ sở Tòa án nhân dân thành phố Lai Châu',
+  },
   decide: {
     outcome: 'apply',
     decidedOn: today,

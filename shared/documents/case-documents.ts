@@ -179,11 +179,9 @@ function courtDecision(record: CaseRecord): Plan | undefined {
       proposer: { body: unitName(record.routing.review) },
       proposal: refInput(proposalRef),
       person: record.file.person,
-      session: {
-        date: decision.decidedOn,
-        place: decision.sessionPlace ?? `trụ sở ${court.name}`,
-        online: false,
-      },
+      session: record.session
+        ? { date: record.session.date, place: record.session.place, online: record.session.online }
+        : { date: decision.decidedOn, place: decision.sessionPlace ?? `trụ sở ${court.name}`, online: false },
       grounds: record.file.grounds,
       fileAssessment: decision.fileAssessment ?? '',
       groundsAssessment: decision.groundsAssessment ?? '',

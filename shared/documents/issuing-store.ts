@@ -9,7 +9,7 @@ import { renderDocument } from './render';
 import { buildDocument } from './templates/index';
 import { numberLine } from './vietnamese-text';
 
-const MAX_ATTEMPTS = 40;
+const MAX_ATTEMPTS = 60;
 
 export interface Rendered {
   write: DocumentWrite;
@@ -74,6 +74,23 @@ export class DocumentIssuer {
   ): Promise<void> {
     const plans = documentPlansFor(event, next);
     if (plans.length === 0) return write([]);
+    // One issuer's documents are numbered one at a time in this process; other processes (other
+    // Lambda instances) still race, and the counter's condition settles it.
+    const keys = [
+      ...new Set(plans.map((plan) => `${plan.issuerUnitId}#${plan.issuedOn.slice(0, 4)}`)),
+    ].sort();
+    return this.registers.runExclusive(keys, () => this.issue(plans, next, event, idempotency, write));
+  }
+
+  private readonly registers = new KeyedLock();
+
+  private async issue(
+    plans: DocumentPlan[],
+    next: CaseRecord,
+    event: CaseEvent,
+    idempotency: IdempotencyRecord | undefined,
+    write: (documents: DocumentWrite[]) => Promise<void>,
+  ): Promise<void> {
     const issuedBefore = next.issued;
     for (let attempt = 1; ; attempt += 1) {
       const rendered = await this.render(plans, event);
@@ -146,4 +163,23 @@ function refOf({ document }: DocumentWrite): IssuedRef {
     date: document.issuedOn,
     issuer: issuerProfile(document.issuerUnitId).name,
   };
+}
+
+/** Runs tasks one after another per key (several keys: taken in sorted order, so no deadlock). */
+class KeyedLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  async runExclusive<T>(keys: readonly string[], task: () => Promise<T>): Promise<T> {
+    const [first, ...rest] = keys;
+    if (first === undefined) return task();
+    const previous = this.tails.get(first) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.runExclusive(rest, task));
+    const tail = run.catch(() => undefined);
+    this.tails.set(first, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.tails.get(first) === tail) this.tails.delete(first);
+    }
+  }
 }

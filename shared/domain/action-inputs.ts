@@ -39,6 +39,20 @@ export const supplementFileInput = z
 
 const personName = z.string().trim().min(2).max(100);
 
+/** The decision to open the session (quyết định mở phiên họp): when and where the court sits. */
+export const openSessionInput = z
+  .object({
+    decidedOn: isoDate.describe('Ngày ra quyết định mở phiên họp'),
+    sessionDate: isoDate.describe('Ngày mở phiên họp'),
+    sessionPlace: z.string().trim().min(3).max(200).describe('Nơi mở phiên họp'),
+    online: z.boolean().default(false).describe('Phiên họp trực tuyến'),
+  })
+  .strict()
+  .refine((v) => v.sessionDate >= v.decidedOn, {
+    path: ['sessionDate'],
+    error: 'không được trước ngày ra quyết định mở phiên họp',
+  });
+
 export const decideInput = z
   .object({
     outcome: z.enum(['apply', 'notApply']),

@@ -7,6 +7,7 @@ import type {
   completeFileInput,
   decideAppealInput,
   decideInput,
+  openSessionInput,
   recordAbscondingInput,
   recordAppealInput,
   recordDeathInput,
@@ -81,8 +82,29 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
       next.courtReturns = (next.courtReturns ?? 0) + 1;
     }
   }) as Rule<typeof acceptFileInput>,
+  openSession: ((next, input, today) => {
+    notInFuture('input.decidedOn', input.decidedOn, today);
+    if (next.acceptedOn && input.decidedOn < next.acceptedOn) {
+      throw ruleViolation('input.decidedOn', 'không được trước ngày thụ lý hồ sơ');
+    }
+    next.session = {
+      decidedOn: input.decidedOn,
+      date: input.sessionDate,
+      place: input.sessionPlace,
+      online: input.online,
+    };
+  }) as Rule<typeof openSessionInput>,
   decide: ((next, decision, today) => {
     notInFuture('input.decidedOn', decision.decidedOn, today);
+    if (!next.session) {
+      throw ruleViolation(
+        'input',
+        'Tòa án ra quyết định tại phiên họp: cần quyết định mở phiên họp trước (Pháp lệnh 03/2022/UBTVQH15)',
+      );
+    }
+    if (decision.decidedOn < next.session.date) {
+      throw ruleViolation('input.decidedOn', `không được trước ngày mở phiên họp (${next.session.date})`);
+    }
     if (decision.outcome === 'apply') checkTerm(next, decision.months, 'input.months');
     next.decision = decision;
   }) as Rule<typeof decideInput>,
@@ -128,8 +150,9 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
       });
     next.appeals = appeals;
     if (input.outcome === 'annulled') {
-      // The first decision falls; the court examines the file again.
+      // The first decision falls; the court examines the file again, at a new session.
       next.decision = undefined;
+      next.session = undefined;
       return;
     }
     if (input.outcome === 'changed' && input.changedTo && next.decision) {

@@ -54,6 +54,8 @@ export interface CaseRecord {
   /** The court accepted the file (thụ lý) and assigned a judge. */
   acceptedOn?: IsoDate;
   judgeName?: string;
+  /** The decision to open the session: when and where the court sits. */
+  session?: { decidedOn: IsoDate; date: IsoDate; place: string; online: boolean };
   courtReturns?: number;
   courtRequest?: string;
   decision?: CourtDecision;

@@ -32,6 +32,7 @@ const overseers: readonly Role[] = ['auditor', 'admin'];
 /** The court's steps, which the judge decides and the clerk records. */
 const courtActions: readonly ActionName[] = [
   'acceptFile',
+  'openSession',
   'decide',
   'requestDocuments',
   'terminateCase',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import type { Role } from '../../shared/domain/roles';
 import { roles } from '../../shared/domain/roles';
-import { aCaseFile, handover, sessionRecord } from '../support/factories';
+import { aCaseFile, handover, sessionOpening, sessionRecord } from '../support/factories';
 import { type ApiClient, startTestRuntime, users } from '../support/local-api';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -23,6 +23,7 @@ const performedBy: Record<string, Role[]> = {
   supplementFile: ['police'],
   answerCourtRequest: ['reviewer'],
   acceptFile: ['court', 'judge'],
+  openSession: ['court', 'judge'],
   decide: ['court', 'judge'],
   requestDocuments: ['court', 'judge'],
   terminateCase: ['court', 'judge'],
@@ -113,6 +114,7 @@ describe('who may do what: every role × action × unit relation through the HTT
   };
   const decided = async (id: string) => {
     await accepted(id);
+    await api.act(id, 'openSession', users.court, sessionOpening(await today()));
     await api.act(id, 'decide', users.court, {
       outcome: 'apply',
       ...sessionRecord,
@@ -213,6 +215,7 @@ describe('who may do what: every role × action × unit relation through the HTT
         'review',
         'acceptFile',
         'decide',
+        'openSession',
         'requestDocuments',
         'terminateCase',
         'closeAppealWindow',

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
-import { aCaseFile, centreProposal, handover, sessionRecord } from '../support/factories';
+import { aCaseFile, centreProposal, handover, sessionOpening, sessionRecord } from '../support/factories';
 import { type ApiClient, startTestRuntime, users } from '../support/local-api';
 import { flatText } from '../support/pdf-text';
 
@@ -80,6 +80,7 @@ describe('documents issued along the way, through the local HTTP API', () => {
       acceptedOn: await today(),
       judgeName: 'Nguyễn Thị Hạnh',
     });
+    await api.act(caseId, 'openSession', users.court, sessionOpening(await today()));
     const decided = await api.act(caseId, 'decide', users.court, {
       outcome: 'apply',
       ...sessionRecord,
@@ -166,6 +167,7 @@ describe('documents issued along the way, through the local HTTP API', () => {
       acceptedOn: await today(),
       judgeName: 'Nguyễn Thị Hạnh',
     });
+    await api.act(caseId, 'openSession', users.court, sessionOpening(await today()));
     await api.act(caseId, 'decide', users.court, {
       outcome: 'apply',
       ...sessionRecord,

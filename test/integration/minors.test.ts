@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
-import { aCaseFile, sessionRecord } from '../support/factories';
+import { aCaseFile, sessionOpening, sessionRecord } from '../support/factories';
 import { type ApiClient, startTestRuntime, users } from '../support/local-api';
 import { flatText } from '../support/pdf-text';
 
@@ -72,6 +72,7 @@ describe('a minor’s file through the local HTTP API', () => {
       acceptedOn: await today(),
       judgeName: 'Nguyễn Thị Hạnh',
     });
+    await api.act(caseId, 'openSession', users.court, sessionOpening(await today()));
     const tooLong = await api.act(caseId, 'decide', users.court, {
       outcome: 'apply',
       ...sessionRecord,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
-import { aCaseFile, handover, sessionRecord } from '../support/factories';
+import { aCaseFile, handover, sessionOpening, sessionRecord } from '../support/factories';
 import { type ApiClient, startTestRuntime, users } from '../support/local-api';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -66,10 +66,12 @@ describe('the pipeline through the local HTTP API', () => {
     expect(atCourt.body.stage).toBe('ACCEPTED');
     expect(atCourt.body.pendingTasks.map((t: { action: string }) => t.action).sort()).toEqual([
       'decide',
+      'openSession',
       'recordDeath',
       'requestDocuments',
       'terminateCase',
     ]);
+    await api.act(caseId, 'openSession', users.court, sessionOpening(await today()));
     const decided = await api.act(caseId, 'decide', users.court, {
       outcome: 'apply',
       ...sessionRecord,
@@ -126,6 +128,7 @@ describe('the pipeline through the local HTTP API', () => {
       'submitFile:police',
       'review:reviewer',
       'acceptFile:court',
+      'openSession:court',
       'decide:court',
       'closeAppealWindow:court',
       'admit:centre',
@@ -184,9 +187,48 @@ describe('the pipeline through the local HTTP API', () => {
     expect(closed.body.file.documents).toHaveLength(3);
   });
 
+  it('decides only at a session the court has opened, and records where it sat', async () => {
+    const caseId = await openCase();
+    await fileToCourt(caseId);
+    const early = await api.act(caseId, 'decide', users.court, {
+      outcome: 'apply',
+      ...sessionRecord,
+      decidedOn: await today(),
+      months: 12,
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.errors[0]).toMatchObject({
+      field: 'input',
+      rule: expect.stringContaining('mở phiên họp'),
+    });
+    const opened = await api.act(caseId, 'openSession', users.court, {
+      decidedOn: await today(),
+      sessionDate: await today(),
+      sessionPlace: 'Hội trường Ủy ban nhân dân phường Đông Phong',
+      online: true,
+    });
+    expect(opened.status).toBe(200);
+    expect(opened.body.session).toMatchObject({
+      place: 'Hội trường Ủy ban nhân dân phường Đông Phong',
+      online: true,
+    });
+    // The court is still at the same wait: the decision is now offered on a new token.
+    const waiting = await api.waitFor(caseId, 'decide', users.court);
+    expect(waiting.body.stage).toBe('ACCEPTED');
+    const decided = await api.act(caseId, 'decide', users.court, {
+      outcome: 'apply',
+      ...sessionRecord,
+      decidedOn: await today(),
+      months: 12,
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body.decision).toMatchObject({ outcome: 'apply', months: 12 });
+  });
+
   it('closes the case when the court declines to apply the measure', async () => {
     const caseId = await openCase();
     await fileToCourt(caseId);
+    await api.act(caseId, 'openSession', users.court, sessionOpening(await today()));
     const declined = await api.act(caseId, 'decide', users.court, {
       outcome: 'notApply',
       ...sessionRecord,
@@ -201,6 +243,7 @@ describe('the pipeline through the local HTTP API', () => {
   it('closes the case as relapsed when the supervisor records a relapse', async () => {
     const caseId = await openCase();
     await fileToCourt(caseId);
+    await api.act(caseId, 'openSession', users.court, sessionOpening(await today()));
     await api.act(caseId, 'decide', users.court, {
       outcome: 'apply',
       ...sessionRecord,

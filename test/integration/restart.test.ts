@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/dynamo';
-import { aCaseFile, sessionRecord } from '../support/factories';
+import { aCaseFile, sessionOpening, sessionRecord } from '../support/factories';
 import { ApiClient, users } from '../support/local-api';
 
 /** Starts `npm start`'s entry point as its own process group, as a person would run it. */
@@ -101,6 +101,7 @@ describe('a killed local process', () => {
       acceptedOn: '2026-01-05',
       judgeName: 'Nguyễn Thị Hạnh',
     });
+    await api.act(atCourt, 'openSession', users.court, sessionOpening('2026-01-05'));
     await api.act(atCourt, 'decide', users.court, {
       outcome: 'notApply',
       ...sessionRecord,

@@ -67,3 +67,10 @@ export const application = {
 
 /** The centre's proposal a reduction answers. */
 export const centreProposal = { centreProposalNumber: '30/ĐN-CSCN', centreProposalDate: '2026-11-02' };
+
+/** The decision to open the session, held the same day. */
+export const sessionOpening = (on: string) => ({
+  decidedOn: on,
+  sessionDate: on,
+  sessionPlace: 'Trụ sở Tòa án nhân dân thành phố Lai Châu',
+});

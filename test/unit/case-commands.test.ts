@@ -4,7 +4,7 @@ import { CaseCommands } from '#shared/domain/case-commands';
 import { WorkflowSteps } from '#shared/domain/workflow-steps';
 import { fixedHolidayCalendar } from '#shared/domain/working-days';
 import { ApprovalError } from '#shared/errors';
-import { aCaseFile, actors, anActor, sessionRecord } from '../support/factories';
+import { aCaseFile, actors, anActor, sessionOpening, sessionRecord } from '../support/factories';
 import { MemoryCaseStore, RecordingEngine } from '../support/memory-store';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // Monday 23 November 2026, 09:00 in Vietnam
@@ -220,10 +220,15 @@ describe('CaseCommands', () => {
     });
 
     it('keeps the court within the legal term of 12 to 24 months for adults', async () => {
-      const caseId = await openAndWaitFor('decide');
+      const caseId = await openAndWaitFor('openSession');
+      await commands.performAction(actors.court, caseId, 'openSession', {
+        expectedVersion: 2,
+        input: sessionOpening('2026-11-23'),
+      });
+      await steps.openTask({ taskToken: 'token-decide', caseId, action: 'decide', executionArn: 'arn:exec' });
       const error = await rejection(
         commands.performAction(actors.court, caseId, 'decide', {
-          expectedVersion: 2,
+          expectedVersion: 4,
           input: { outcome: 'apply', ...sessionRecord, decidedOn: '2026-11-23', months: 30 },
         }),
       );

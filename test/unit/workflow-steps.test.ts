@@ -4,7 +4,14 @@ import { CaseCommands } from '#shared/domain/case-commands';
 import { WorkflowSteps } from '#shared/domain/workflow-steps';
 import { fixedHolidayCalendar } from '#shared/domain/working-days';
 import { ValidationFailedError } from '#shared/errors';
-import { aCaseFile, actors, centreProposal, handover, sessionRecord } from '../support/factories';
+import {
+  aCaseFile,
+  actors,
+  centreProposal,
+  handover,
+  sessionOpening,
+  sessionRecord,
+} from '../support/factories';
 import { MemoryCaseStore, RecordingEngine } from '../support/memory-store';
 
 const NOW = Date.parse('2026-11-20T02:00:00Z'); // Friday 20 November 2026 in Vietnam
@@ -54,6 +61,7 @@ describe('WorkflowSteps', () => {
   });
 
   it('schedules release 15 days before the end of the term and begins two years of supervision', async () => {
+    await act('openSession', actors.court, sessionOpening('2026-11-20'));
     await act('decide', actors.court, {
       outcome: 'apply',
       ...sessionRecord,
@@ -193,6 +201,7 @@ describe('WorkflowSteps', () => {
   });
 
   it('deducts interim management at a facility from the release date', async () => {
+    await act('openSession', actors.court, sessionOpening('2026-11-20'));
     await act('decide', actors.court, {
       outcome: 'apply',
       ...sessionRecord,
@@ -210,6 +219,7 @@ describe('WorkflowSteps', () => {
 
   describe('during treatment', () => {
     const admitted = async (months = 12) => {
+      await act('openSession', actors.court, sessionOpening('2026-11-20'));
       await act('decide', actors.court, {
         outcome: 'apply',
         ...sessionRecord,

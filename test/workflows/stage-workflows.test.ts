@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StageWorkflow, stageWorkflowKeys, stageWorkflows } from '#shared/names';
 import { type LocalRuntime, localStateMachineArn, localSubstitutions } from '../../infra/local/runtime';
 import { loadWorkflowDefinition, workflowFile } from '../../workflows/definitions';
-import { aCaseFile, application, centreProposal, handover, sessionRecord } from '../support/factories';
+import {
+  aCaseFile,
+  application,
+  centreProposal,
+  handover,
+  sessionOpening,
+  sessionRecord,
+} from '../support/factories';
 import { type ApiClient, startTestRuntime, users } from '../support/local-api';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -76,13 +83,15 @@ describe('the stage workflows', () => {
         judgeName: 'Lê Thị Thu',
       });
     };
-    const decide = (caseId: string, outcome: 'apply' | 'notApply') =>
-      api.act(caseId, 'decide', court, {
+    const decide = async (caseId: string, outcome: 'apply' | 'notApply') => {
+      await api.act(caseId, 'openSession', court, sessionOpening(today()));
+      return api.act(caseId, 'decide', court, {
         outcome,
         ...sessionRecord,
         decidedOn: today(),
         ...(outcome === 'apply' ? { months: 12 } : { reason: 'Không đủ căn cứ áp dụng biện pháp.' }),
       });
+    };
     const takeEffect = (caseId: string) =>
       api.act(caseId, 'closeAppealWindow', court, { effectiveOn: today() });
     const toAdmission = async (caseId: string) => {
@@ -313,6 +322,7 @@ describe('the stage workflows', () => {
     it('four years on the clock take a 24-month term through release and two years of supervision, no execution older than a year', async () => {
       const caseId = await openCase();
       await toCourt(caseId);
+      await api.act(caseId, 'openSession', court, sessionOpening(today()));
       await api.act(caseId, 'decide', court, {
         outcome: 'apply',
         ...sessionRecord,
