@@ -17,6 +17,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'GET', path: '/openapi.json', functionName: 'get-openapi', authenticated: false },
   { method: 'POST', path: '/cases', functionName: 'create-case', authenticated: true },
   { method: 'GET', path: '/cases', functionName: 'list-cases', authenticated: true },
+  { method: 'GET', path: '/me/tasks', functionName: 'list-my-tasks', authenticated: true },
   { method: 'GET', path: '/cases/{id}', functionName: 'get-case', authenticated: true },
   { method: 'GET', path: '/cases/{id}/history', functionName: 'get-case-history', authenticated: true },
   { method: 'GET', path: '/cases/{id}/reads', functionName: 'list-case-reads', authenticated: true },

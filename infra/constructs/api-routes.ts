@@ -10,6 +10,7 @@ import { type ApiRoute, apiRoutes, backgroundFunctions } from '../routes';
 export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'create-case': { table: 'readWrite', workflows: { start: ['filing'] }, documents: 'issue' },
   'list-cases': { table: 'read' },
+  'list-my-tasks': { table: 'read' },
   'get-case': { table: 'readAndRecordReads' },
   'get-case-history': { table: 'readAndRecordReads', workflows: { readHistory: true } },
   'list-case-reads': { table: 'read' },

@@ -12,6 +12,7 @@ import { handler as health } from '#functions/health/handler';
 import { handler as listCaseDocuments } from '#functions/list-case-documents/handler';
 import { handler as listCaseReads } from '#functions/list-case-reads/handler';
 import { handler as listCases } from '#functions/list-cases/handler';
+import { handler as listMyTasks } from '#functions/list-my-tasks/handler';
 import { handler as listOverdueTasks } from '#functions/list-overdue-tasks/handler';
 import { handler as openTask } from '#functions/open-task/handler';
 import { handler as performAction } from '#functions/perform-action/handler';
@@ -27,6 +28,7 @@ export const localHandlers: Record<string, LocalHandler> = {
   'create-case': createCase,
   'get-case': getCase,
   'list-cases': listCases,
+  'list-my-tasks': listMyTasks,
   'list-case-reads': listCaseReads,
   'list-overdue-tasks': listOverdueTasks,
   'get-case-history': getCaseHistory,

@@ -126,6 +126,19 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: '{ valid, events, breaks, head }' }, 404: problem },
         },
       },
+      '/me/tasks': {
+        get: {
+          summary:
+            "The caller's inbox: steps waiting for their role in their unit, overdue first, then by due date",
+          security: bearer,
+          responses: {
+            200: {
+              description:
+                '{ items: [{ caseId, taskId, action, label, role, unitId, dueOn, overdue, main, stage, version, person }], counts, overdueCount }',
+            },
+          },
+        },
+      },
       '/cases/{id}/documents': {
         get: {
           summary: 'The documents issued for the case, in issuing order; corrections name what they replace',

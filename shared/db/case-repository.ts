@@ -1,5 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -44,6 +46,7 @@ import {
   EVENT_PREFIX,
   eventItem,
   idempotencyKey,
+  inboxPartition,
   overduePartition,
   PENDING_TIMERS,
   personPartition,
@@ -409,6 +412,42 @@ export class DynamoCaseRepository implements CaseStore {
       query.limit,
       query.cursor,
     );
+  }
+
+  /** The tasks waiting for a role in a unit, earliest due date first (GSI1 `INBOX#role#unit`). */
+  async listInbox(role: string, unitId: string, limit: number): Promise<PendingTask[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': inboxPartition(role, unitId) },
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => withoutKeys<PendingTask>(item));
+  }
+
+  /** Several cases by id, in one round trip per hundred. */
+  async getCases(caseIds: readonly string[]): Promise<CaseRecord[]> {
+    const unique = [...new Set(caseIds)];
+    const records: CaseRecord[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      const keys = unique.slice(i, i + 100).map((id) => caseKey(id));
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+        [this.tableName]: { Keys: keys },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const result: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({ RequestItems: request }),
+        );
+        records.push(
+          ...(result.Responses?.[this.tableName] ?? []).map((item) => withoutKeys<CaseRecord>(item)),
+        );
+        request = result.UnprocessedKeys as typeof request;
+      }
+    }
+    return records;
   }
 
   async claimTimer(timerId: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CaseRecord, PendingTask } from './case';
 import type { IsoDate } from './dates';
 import { deadlineSource } from './deadlines';
+import { type LegalProfile, legalProfile } from './legal-profile';
 import { type ActionName, deadlineEscalates, pipelineActions } from './pipeline';
 import { actionVerdict, type Permissions, permissionsFor } from './policy';
 import type { Actor } from './roles';
@@ -22,6 +23,8 @@ export interface TaskView {
 }
 
 export type CaseView = CaseRecord & {
+  /** Which body plays each role under the case's legal profile (it changes with the law). */
+  bodies: LegalProfile['bodies'];
   pendingTasks: (TaskView & { mayAct?: boolean })[];
   /** What the person asking may do with this case (set when the view is answered to someone). */
   permissions?: Permissions;
@@ -68,7 +71,7 @@ export function toCaseView(record: CaseRecord, tasks: PendingTask[], today: IsoD
         a.dueOn.localeCompare(b.dueOn) ||
         a.action.localeCompare(b.action),
     );
-  return { ...record, pendingTasks };
+  return { ...record, bodies: legalProfile(record.legalProfile).bodies, pendingTasks };
 }
 
 /** The case as one person sees it: each task says whether they may perform it, and what else they may do. */

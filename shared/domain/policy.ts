@@ -184,6 +184,17 @@ export function assertMayCorrectDocument(actor: Actor, issuerUnitId: string): vo
   }
 }
 
+/** The task lists (role and unit) where someone's work waits; each task is still checked with actionVerdict. */
+export function inboxesOf(actor: Actor): { role: Role; unitId: string }[] {
+  if (overseers.includes(actor.role)) return [];
+  if (actor.role === 'judge') return [{ role: 'court', unitId: actor.unitId }];
+  if (actor.role === 'procurator') {
+    const court = courtSupervisedBy(actor.unitId);
+    return court ? [{ role: 'court', unitId: court }] : [];
+  }
+  return [{ role: actor.role, unitId: actor.unitId }];
+}
+
 /** The "what may I do" answer for a case, for the UI: what this person may read and do. */
 export interface Permissions {
   actions: ActionName[];

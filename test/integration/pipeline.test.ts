@@ -51,6 +51,9 @@ describe('the pipeline through the local HTTP API', () => {
     const caseId = await openCase();
     const notified = await api.waitFor(caseId, 'submitFile', users.police);
     expect(notified.body.stage).toBe('NOTIFIED');
+    // The case keeps the legal profile in force when it was opened, and names its bodies.
+    expect(notified.body.legalProfile).toBe('2026-07-01');
+    expect(notified.body.bodies).toMatchObject({ court: 'Tòa án nhân dân khu vực' });
     const task = notified.body.pendingTasks[0];
     expect(task).toMatchObject({
       action: 'submitFile',
@@ -185,6 +188,39 @@ describe('the pipeline through the local HTTP API', () => {
     const closed = await api.waitFor(caseId, 'CLOSED', users.police);
     expect(closed.body).toMatchObject({ outcome: 'rejectedAtReview', supplementRounds: 2 });
     expect(closed.body.file.documents).toHaveLength(3);
+  });
+
+  it('shows each person the steps waiting for them, overdue first, then by due date', async () => {
+    const inbox = async (as: string) => (await api.request('GET', '/me/tasks', { as })).body;
+    const caseId = await openCase();
+    await api.waitFor(caseId, 'submitFile', users.police);
+    const police = await inbox(users.police);
+    const mine = police.items.find((t: { caseId: string }) => t.caseId === caseId);
+    expect(mine).toMatchObject({ action: 'submitFile', role: 'police', overdue: false, stage: 'NOTIFIED' });
+    expect(mine.person.fullName).toBe('Lò Văn Thử');
+    expect(police.counts.submitFile).toBeGreaterThanOrEqual(1);
+    const order = police.items.map(
+      (t: { overdue: boolean; dueOn: string }) => `${t.overdue ? 0 : 1}${t.dueOn}`,
+    );
+    expect(order).toEqual([...order].sort());
+    expect((await inbox(users.otherPolice)).items.some((t: { caseId: string }) => t.caseId === caseId)).toBe(
+      false,
+    );
+    expect((await inbox(users.auditor)).items).toEqual([]);
+
+    await fileToCourt(caseId);
+    await api.waitFor(caseId, 'decide', users.court);
+    const judge = await inbox(users.judge);
+    expect(
+      judge.items
+        .filter((t: { caseId: string }) => t.caseId === caseId)
+        .map((t: { action: string }) => t.action)
+        .sort(),
+    ).toEqual(['decide', 'openSession', 'requestDocuments', 'terminateCase']);
+    // A procurator's work is the protest in the appeal window, not the court's other steps.
+    expect(
+      (await inbox(users.procurator)).items.filter((t: { caseId: string }) => t.caseId === caseId),
+    ).toEqual([]);
   });
 
   it('decides only at a session the court has opened, and records where it sat', async () => {

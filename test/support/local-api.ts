@@ -72,14 +72,22 @@ export class ApiClient {
     }
   }
 
-  /** Waits for the action to be pending, then performs it on the version just read. */
+  /**
+   * Waits for the action to be pending, then performs it on the version just read. When the system
+   * moved the case meanwhile (a timer, an overdue sweep), it reads again and retries, as a person
+   * told of the conflict would.
+   */
   async act(caseId: string, action: string, as: string, input: unknown, headers?: Record<string, string>) {
-    const current = await this.waitFor(caseId, action, as);
-    return this.request('POST', `/cases/${caseId}/actions/${action}`, {
-      as,
-      body: { expectedVersion: current.body.version, input },
-      headers,
-    });
+    for (let attempt = 1; ; attempt += 1) {
+      const current = await this.waitFor(caseId, action, as);
+      const response = await this.request('POST', `/cases/${caseId}/actions/${action}`, {
+        as,
+        body: { expectedVersion: current.body.version, input },
+        headers,
+      });
+      const stale = response.status === 409 && response.body?.errors?.[0]?.field === 'expectedVersion';
+      if (!stale || attempt >= 3) return response;
+    }
   }
 }
 

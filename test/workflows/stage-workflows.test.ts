@@ -438,7 +438,8 @@ describe('the stage workflows', () => {
       await api.act(caseId, 'admit', users.centre, { admittedOn: today(), ...handover });
       await runtime.advanceClock(366 * DAY);
       await stall(caseId, 'release', users.centre);
-      await api.act(caseId, 'release', users.centre, { releasedOn: today() });
+      const released = await api.act(caseId, 'release', users.centre, { releasedOn: today() });
+      expect(released.status).toBe(200);
       await api.waitFor(caseId, 'recordRelapse', users.supervisor);
       expect(await stalledActions(caseId)).toEqual(['admit', 'recordFound', 'release']);
       await recordVisits(caseId);
