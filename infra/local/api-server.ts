@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type ApiRoute, apiRoutes } from '../routes';
@@ -16,6 +17,23 @@ export interface ApiServerOptions {
   identity: LocalIdentity;
   handlers: Record<string, LocalHandler>;
   localRoutes: Record<string, LocalRoute>;
+  /** The built web UI (web/dist), served at `/` beside the API when present. */
+  staticDir?: string;
+}
+
+const staticTypes: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+};
+
+/** A file of the built UI: `/` is index.html; only flat asset names, never a path outside. */
+function staticFile(dir: string | undefined, pathname: string): { type: string; body: Buffer } | undefined {
+  if (!dir) return undefined;
+  const name = pathname === '/' ? 'index.html' : /^\/([\w-]+\.(?:js|css|html))$/.exec(pathname)?.[1];
+  const type = name && staticTypes[name.split('.').pop() ?? ''];
+  if (!name || !type || !existsSync(`${dir}/${name}`)) return undefined;
+  return { type, body: readFileSync(`${dir}/${name}`) };
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,6 +77,12 @@ async function handle(
   const raw = await readBody(req);
   if (raw === undefined) {
     return send(res, problem(413, 'Payload Too Large', 'Nội dung yêu cầu vượt quá 1 MB.'));
+  }
+
+  const asset = method === 'GET' ? staticFile(options.staticDir, url.pathname) : undefined;
+  if (asset) {
+    res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-cache' });
+    return res.end(asset.body);
   }
 
   const local = options.localRoutes[`${method} ${url.pathname}`];

@@ -155,6 +155,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     identity,
     handlers: localHandlers,
     localRoutes: localRoutes({ identity, clock, advanceClock }),
+    staticDir: resolve(import.meta.dirname, '../../web/dist'),
   });
   const port = await listen(apiServer, options.port);
   const url = `http://127.0.0.1:${port}`;
