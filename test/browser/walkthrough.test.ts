@@ -89,13 +89,29 @@ describe('the web UI in Chromium', () => {
       await p.fill('#acceptFile-acceptedOn', acceptedOn);
       await p.fill('#acceptFile-judgeName', 'Nguyễn Thị Hạnh');
     });
-    await api.waitFor(caseId, 'decide', users.court);
+    await api.waitFor(caseId, 'openSession', users.court);
+    await perform(caseId, 'openSession', async (p) => {
+      await p.fill('#openSession-decidedOn', acceptedOn);
+      await p.fill('#openSession-sessionDate', acceptedOn);
+      await p.fill('#openSession-sessionPlace', 'Trụ sở Tòa án nhân dân thành phố Lai Châu');
+    });
+    await api.waitUntil(
+      caseId,
+      users.court,
+      (c) => Boolean(c.session) && c.pendingTasks.some((t: { action: string }) => t.action === 'decide'),
+    );
     await perform(caseId, 'decide', async (p) => {
       await p.selectOption('#decide-outcome', 'apply');
-      await p.fill('#decide-decisionNumber', '12/2026/QĐ-TA');
       await p.fill('#decide-decidedOn', acceptedOn);
       await p.fill('#decide-months', '12');
+      await p.fill('#decide-secretary', 'Vàng Thị Dung');
+      await p.fill('#decide-procurator', 'Đỗ Văn Khải');
+      await p.fill('#decide-fileAssessment', 'Hồ sơ được lập đầy đủ, đúng trình tự, thủ tục.');
+      await p.fill('#decide-groundsAssessment', 'Đã được nhắc nhở nhưng không đăng ký cai nghiện tự nguyện.');
     });
+    // The clerk sees the decision document the step produced.
+    await page.reload();
+    await page.waitForSelector('li:has-text("Quyết định của Tòa án")');
     await api.waitFor(caseId, 'closeAppealWindow', users.court);
     expect(
       (await api.act(caseId, 'closeAppealWindow', users.court, { effectiveOn: await today() })).status,
@@ -107,7 +123,12 @@ describe('the web UI in Chromium', () => {
     const admittedOn = await today();
     await perform(caseId, 'admit', async (p) => {
       await p.fill('#admit-admittedOn', admittedOn);
-      await p.fill('#admit-handoverRecordNumber', '4/BB-GN');
+      await p.fill('#admit-time', '09:00');
+      await p.fill('#admit-handedOverBy-name', 'Phạm Văn Đức');
+      await p.fill('#admit-handedOverBy-position', 'Đội trưởng');
+      await p.fill('#admit-receivedBy-name', 'Lê Thị Hằng');
+      await p.fill('#admit-receivedBy-position', 'Phó Giám đốc');
+      await p.fill('#admit-health', 'bình thường, không có thương tích.');
     });
     await api.waitUntil(caseId, users.centre, (c) => c.stage === 'IN_TREATMENT');
     await runtime.advanceClock(370 * DAY);
@@ -115,7 +136,6 @@ describe('the web UI in Chromium', () => {
     const releasedOn = await today();
     await perform(caseId, 'release', async (p) => {
       await p.fill('#release-releasedOn', releasedOn);
-      await p.fill('#release-certificateNumber', '8/GCN');
     });
 
     // Supervisor: sees the case under supervision; the supervision period runs out.
