@@ -604,4 +604,6 @@ function App() {
 const config = await fetch('/config.json').then((r) => (r.ok ? r.json() : { mode: 'local', apiUrl: '' }));
 setConfig(config);
 if (config.mode === 'aws') await completeHostedSignIn(config);
-render(<App />, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app') as HTMLElement;
+root.textContent = ''; // the static "Đang tải…" placeholder
+render(<App />, root);
