@@ -82,10 +82,7 @@ describe('who may do what: every role × action × unit relation through the HTT
     await runtime?.stop();
   });
 
-  const today = async (): Promise<string> => {
-    const clock = await api.request('GET', '/local/clock');
-    return new Date(Date.parse(clock.body.now) + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  };
+  const today = () => api.today();
 
   const as = async (role: Role, unitId: string): Promise<string> => {
     const userId = `${role}@${unitId}`;

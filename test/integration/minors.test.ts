@@ -17,10 +17,7 @@ describe('a minor’s file through the local HTTP API', () => {
     await runtime?.stop();
   });
 
-  const today = async (): Promise<string> => {
-    const clock = await api.request('GET', '/local/clock');
-    return new Date(Date.parse(clock.body.now) + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  };
+  const today = () => api.today();
   const fifteen = async () => `${Number((await today()).slice(0, 4)) - 15}-01-15`;
   const download = async (sha256: string) => {
     const response = await fetch(`${api.baseUrl}/documents/${sha256}`, {

@@ -18,10 +18,7 @@ describe('the pipeline through the local HTTP API', () => {
     await runtime?.stop();
   });
 
-  const today = async (): Promise<string> => {
-    const clock = await api.request('GET', '/local/clock');
-    return new Date(Date.parse(clock.body.now) + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  };
+  const today = () => api.today();
 
   const openCase = async (citizenId = `012090${String(++nextCitizen).padStart(6, '0')}`) => {
     const file = aCaseFile({ person: { citizenId } });

@@ -50,6 +50,12 @@ export class ApiClient {
     return { status: response.status, headers: response.headers, body };
   }
 
+  /** Today's date on the runtime's (movable) clock, in Vietnam. */
+  async today(): Promise<string> {
+    const clock = await this.request('GET', '/local/clock');
+    return new Date(Date.parse(clock.body.now) + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  }
+
   /** Polls the case until the workflow has opened `action` (or closed the case when action is 'CLOSED'). */
   waitFor(caseId: string, action: string, as: string): Promise<ApiResponse> {
     return this.waitUntil(caseId, as, (c) =>
