@@ -38,6 +38,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     functionName: 'get-person-cases',
     authenticated: true,
   },
+  { method: 'GET', path: '/me/tasks', functionName: 'list-my-tasks', authenticated: true },
   {
     method: 'GET',
     path: '/units/{unitId}/overdue-tasks',

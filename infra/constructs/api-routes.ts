@@ -16,6 +16,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'get-person-cases': { table: 'read' },
   'verify-case-history': { table: 'readAndRecordReads' },
   'list-overdue-tasks': { table: 'read' },
+  'list-my-tasks': { table: 'read' },
   'perform-action': { table: 'readWrite', workflows: { start: stageWorkflowKeys, completeTasks: true } },
   'get-openapi': { table: 'none' },
   health: { table: 'none' },

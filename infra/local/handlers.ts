@@ -8,6 +8,7 @@ import { handler as getPersonCases } from '#functions/get-person-cases/handler';
 import { handler as health } from '#functions/health/handler';
 import { handler as listCaseReads } from '#functions/list-case-reads/handler';
 import { handler as listCases } from '#functions/list-cases/handler';
+import { handler as listMyTasks } from '#functions/list-my-tasks/handler';
 import { handler as listOverdueTasks } from '#functions/list-overdue-tasks/handler';
 import { handler as openTask } from '#functions/open-task/handler';
 import { handler as performAction } from '#functions/perform-action/handler';
@@ -24,6 +25,7 @@ export const localHandlers: Record<string, LocalHandler> = {
   'list-cases': listCases,
   'list-case-reads': listCaseReads,
   'list-overdue-tasks': listOverdueTasks,
+  'list-my-tasks': listMyTasks,
   'get-case-history': getCaseHistory,
   'perform-action': performAction,
   'get-openapi': getOpenapi,

@@ -31,6 +31,52 @@ function queryParameters(schema: z.ZodObject) {
   }));
 }
 
+const inboxSchema = {
+  type: 'object',
+  required: ['items', 'counts', 'overdueCount'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: [
+          'caseId',
+          'taskId',
+          'action',
+          'label',
+          'role',
+          'unitId',
+          'dueOn',
+          'overdue',
+          'stage',
+          'person',
+        ],
+        properties: {
+          caseId: { type: 'string' },
+          taskId: { type: 'string' },
+          action: { type: 'string', enum: actionNames },
+          label: { type: 'string' },
+          role: { type: 'string' },
+          unitId: { type: 'string' },
+          dueOn: { type: 'string', format: 'date' },
+          overdue: { type: 'boolean' },
+          stage: { $ref: '#/components/schemas/Stage' },
+          person: {
+            type: ['object', 'null'],
+            properties: {
+              fullName: { type: 'string' },
+              citizenId: { type: 'string' },
+              dateOfBirth: { type: 'string', format: 'date' },
+            },
+          },
+        },
+      },
+    },
+    counts: { type: 'object', additionalProperties: { type: 'integer' } },
+    overdueCount: { type: 'integer' },
+  },
+};
+
 let cached: Record<string, unknown> | undefined;
 
 export function openApiDocument(): Record<string, unknown> {
@@ -132,6 +178,22 @@ export function openApiDocument(): Record<string, unknown> {
             ...queryParameters(historyQuery),
           ],
           responses: { 200: { description: '{ citizenId, items, cursor }' }, 400: problem },
+        },
+      },
+      '/me/tasks': {
+        get: {
+          summary: "The caller's inbox: tasks waiting for their role in their unit, most urgent first",
+          description:
+            'Served by the inbox index (role + unit), never a scan. Overdue tasks first, then by due date ascending. ' +
+            'Each item: { caseId, taskId, action, label, role, unitId, dueOn, overdue, stage, person: { fullName, citizenId, dateOfBirth } }.',
+          security: bearer,
+          responses: {
+            200: {
+              description: '{ items, counts: { [action]: number }, overdueCount }',
+              content: { 'application/json': { schema: inboxSchema } },
+            },
+            401: problem,
+          },
         },
       },
       '/units/{unitId}/overdue-tasks': {

@@ -1,5 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -38,6 +40,7 @@ import {
   EVENT_PREFIX,
   eventItem,
   idempotencyKey,
+  inboxPartition,
   overduePartition,
   PENDING_TIMERS,
   personPartition,
@@ -51,6 +54,18 @@ import {
   unitPartition,
   withoutKeys,
 } from './keys';
+
+/** What a list shows of a case without reading all of it. */
+export type CaseHead = Pick<CaseRecord, 'caseId' | 'stage'> & {
+  file: { person: Pick<CaseRecord['file']['person'], 'fullName' | 'citizenId' | 'dateOfBirth'> };
+  routing: Pick<CaseRecord['routing'], 'filing'>;
+};
+
+export interface InboxEntry {
+  task: PendingTask;
+  /** Undefined only if the case item is missing (never in a consistent table). */
+  head?: CaseHead;
+}
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type Failure = 'version' | 'idempotency' | 'timer' | 'exists';
@@ -313,6 +328,57 @@ export class DynamoCaseRepository implements CaseStore {
       query.limit,
       query.cursor,
     );
+  }
+
+  /**
+   * Every open task waiting for a role in a unit (its inbox partition on GSI1, by due date), with
+   * the stage and the person of each case read by key. Never a scan.
+   */
+  async listInbox(role: string, unitId: string): Promise<InboxEntry[]> {
+    const tasks: PendingTask[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': inboxPartition(role, unitId) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      tasks.push(...Items.map((item) => withoutKeys<PendingTask>(item)));
+      start = LastEvaluatedKey;
+    } while (start);
+    const heads = await this.caseHeads([...new Set(tasks.map((task) => task.caseId))]);
+    return tasks.map((task) => ({ task, head: heads.get(task.caseId) }));
+  }
+
+  /** The stage and person of each case, by key (BatchGetItem, 100 keys a request). */
+  private async caseHeads(caseIds: string[]): Promise<Map<string, CaseHead>> {
+    const heads = new Map<string, CaseHead>();
+    for (let i = 0; i < caseIds.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = caseIds.slice(i, i + 100).map(caseKey);
+      for (let attempt = 0; keys && keys.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** Math.min(attempt, 6)));
+        const result: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [this.tableName]: {
+                Keys: keys,
+                ProjectionExpression: 'caseId, stage, #file.person, #routing.filing',
+                ExpressionAttributeNames: { '#file': 'file', '#routing': 'routing' },
+              },
+            },
+          }),
+        );
+        for (const item of result.Responses?.[this.tableName] ?? []) {
+          heads.set(item.caseId, item as CaseHead);
+        }
+        keys = result.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return heads;
   }
 
   async claimTimer(timerId: string): Promise<boolean> {

@@ -51,7 +51,13 @@ describe('function permissions', () => {
   });
 
   it('keeps the reading functions from writing the table', () => {
-    for (const name of ['list-cases', 'get-person-cases', 'list-overdue-tasks', 'list-case-reads']) {
+    for (const name of [
+      'list-cases',
+      'get-person-cases',
+      'list-overdue-tasks',
+      'list-case-reads',
+      'list-my-tasks',
+    ]) {
       expect(actionsOf(statementsOf(name))).toContain('dynamodb:Query');
       const writes = actionsOf(statementsOf(name)).filter((action) =>
         /^dynamodb:(Put|Update|Delete|BatchWrite)|^kms:(Encrypt|GenerateDataKey)/.test(action),
