@@ -126,10 +126,13 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
         get: {
-          summary: 'A page of cases by unit and/or stage',
+          summary:
+            'A page of cases by unit and/or stage, overdue filter, search by citizen ID or name prefix',
+          description:
+            'Items: { caseId, person: { fullName, citizenId, dateOfBirth }, stage, outcome?, filingUnitId, openedAt, updatedAt, nextDueOn?, overdue }. q or overdue=true: at most 100 matches, no cursor; q is allowed for police, reviewer, court, auditor and admin (403 otherwise), within the communes the caller may list (or the given unit). A non-12-digit number in q is 422 naming q.',
           security: bearer,
           parameters: queryParameters(listCasesQuery),
-          responses: { 200: { description: '{ items, cursor }' }, 400: problem },
+          responses: { 200: { description: '{ items, cursor }' }, 400: problem, 403: problem, 422: problem },
         },
       },
       '/cases/{id}': {

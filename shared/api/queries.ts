@@ -10,6 +10,19 @@ export const listCasesQuery = z
       .max(100)
       .optional()
       .describe('Đơn vị cấp xã nơi lập hồ sơ; mặc định là đơn vị của người dùng'),
+    overdue: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe('true: chỉ các hồ sơ có bước đã quá hạn (đã được báo lên đơn vị cấp trên)'),
+    q: z
+      .string()
+      .trim()
+      .min(2)
+      .max(100)
+      .optional()
+      .describe(
+        'Tìm theo số định danh cá nhân (đúng 12 chữ số) hoặc theo họ tên: đầu họ tên hoặc đầu một từ trong họ tên, không phân biệt hoa thường và dấu',
+      ),
     cursor: z.string().max(2000).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })

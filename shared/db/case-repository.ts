@@ -8,6 +8,7 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  type QueryCommandOutput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
@@ -41,6 +42,8 @@ import {
   eventItem,
   idempotencyKey,
   inboxPartition,
+  nameSearchItems,
+  nameSearchPartition,
   overduePartition,
   PENDING_TIMERS,
   personPartition,
@@ -121,6 +124,10 @@ export class DynamoCaseRepository implements CaseStore {
       },
     ];
     const failures: Failure[] = [...tasks.map((): Failure => 'exists'), 'exists', 'exists'];
+    for (const item of nameSearchItems(record)) {
+      items.push({ Put: { TableName: this.tableName, Item: item } });
+      failures.push('exists');
+    }
     if (idempotency) {
       items.push(this.putIdempotency(idempotency));
       failures.push('idempotency');
@@ -352,6 +359,54 @@ export class DynamoCaseRepository implements CaseStore {
     } while (start);
     const heads = await this.caseHeads([...new Set(tasks.map((task) => task.caseId))]);
     return tasks.map((task) => ({ task, head: heads.get(task.caseId) }));
+  }
+
+  /**
+   * Case ids whose person's name (folded) starts with `prefix`, or has a later word that does, in
+   * the given filing communes: one Query per commune on its name partition, at most `limit` ids.
+   */
+  async searchCaseIdsByName(communes: string[], prefix: string, limit: number): Promise<string[]> {
+    const found = new Set<string>();
+    for (const commune of communes) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result: QueryCommandOutput = await this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            ExpressionAttributeValues: { ':pk': nameSearchPartition(commune), ':prefix': prefix },
+            ProjectionExpression: 'caseId',
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of result.Items ?? []) {
+          found.add(item.caseId);
+          if (found.size >= limit) return [...found];
+        }
+        start = result.LastEvaluatedKey;
+      } while (start);
+    }
+    return [...found];
+  }
+
+  /** Each case with its pending tasks (one Query per case, in parallel); missing ones left out. */
+  async getCases(caseIds: string[]): Promise<{ record: CaseRecord; tasks: PendingTask[] }[]> {
+    const found = await Promise.all(caseIds.map((caseId) => this.getCase(caseId)));
+    return found.filter((entry) => entry !== undefined);
+  }
+
+  /** Every task escalated to these supervising units (all pages). */
+  async listAllOverdueTasks(supervisingUnitIds: string[]): Promise<PendingTask[]> {
+    const tasks: PendingTask[] = [];
+    for (const unitId of supervisingUnitIds) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.listOverdueTasks(unitId, { limit: 100, cursor });
+        tasks.push(...page.items);
+        cursor = page.cursor;
+      } while (cursor);
+    }
+    return tasks;
   }
 
   /** The stage and person of each case, by key (BatchGetItem, 100 keys a request). */

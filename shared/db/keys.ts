@@ -1,4 +1,5 @@
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from '../domain/case';
+import { nameSearchTerms } from '../domain/name-search';
 import { deadlineEscalates, type Stage } from '../domain/pipeline';
 
 /**
@@ -20,6 +21,16 @@ export const readKey = (caseId: string, at: string, readId: string) => ({
   SK: `READ#${at}#${readId}`,
 });
 export const READ_PREFIX = 'READ#';
+/**
+ * Name search: one item per searchable prefix source of a case's person (the whole name, and each
+ * word after the first), in the filing commune's partition, sorted by the folded text: a prefix
+ * search is a Query with begins_with. Written once, with the case (the name never changes).
+ */
+export const nameSearchPartition = (filingUnitId: string) => `NAMES#${filingUnitId}`;
+export const nameSearchKey = (filingUnitId: string, folded: string, caseId: string) => ({
+  PK: nameSearchPartition(filingUnitId),
+  SK: `${folded}#${caseId}`,
+});
 export const timerKey = (timerId: string) => ({ PK: `TIMER#${timerId}`, SK: '#TIMER' });
 export const idempotencyKey = (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: '#IDEMPOTENCY' });
 
@@ -47,6 +58,14 @@ export const caseItem = (record: CaseRecord) => ({
   GSI3SK: `${record.openedAt}#${record.caseId}`,
   ...record,
 });
+
+/** The name search items of a new case (see nameSearchKey). */
+export const nameSearchItems = (record: CaseRecord) =>
+  nameSearchTerms(record.file.person.fullName).map((term) => ({
+    ...nameSearchKey(record.routing.filing, term, record.caseId),
+    entity: 'nameSearch',
+    caseId: record.caseId,
+  }));
 
 export const taskItem = (task: PendingTask) => ({
   ...taskKey(task.caseId, task.taskId),

@@ -46,7 +46,15 @@ describe('create-case handler', () => {
       input: JSON.stringify({ caseId: body.caseId }),
     });
     const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
-    expect(items.map((i) => i.Put?.Item?.SK)).toEqual(['#CASE', 'EVENT#00000001']);
+    const caseItems = items.filter((i) => i.Put?.Item?.PK === `CASE#${body.caseId}`);
+    expect(caseItems.map((i) => i.Put?.Item?.SK)).toEqual(['#CASE', 'EVENT#00000001']);
+    // The name search entries go in the same transaction.
+    const names = items.filter((i) => String(i.Put?.Item?.PK).startsWith('NAMES#'));
+    expect(names.map((i) => i.Put?.Item?.SK)).toEqual([
+      `lo van thu#${body.caseId}`,
+      `van#${body.caseId}`,
+      `thu#${body.caseId}`,
+    ]);
   });
 
   it('answers 400 naming each bad field and writes nothing', async () => {
