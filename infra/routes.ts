@@ -3,7 +3,7 @@
  * this list, so a route exists in both runtimes or in neither.
  */
 export interface ApiRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** API Gateway path syntax: `{name}` for a path parameter. */
   path: string;
   /** Folder under functions/ holding `handler.ts`. */
@@ -39,6 +39,18 @@ export const apiRoutes: readonly ApiRoute[] = [
     authenticated: true,
   },
   { method: 'GET', path: '/me/tasks', functionName: 'list-my-tasks', authenticated: true },
+  {
+    method: 'GET',
+    path: '/units/{unitId}/indicators',
+    functionName: 'get-unit-indicators',
+    authenticated: true,
+  },
+  {
+    method: 'PUT',
+    path: '/units/{unitId}/targets/{year}',
+    functionName: 'put-unit-targets',
+    authenticated: true,
+  },
   {
     method: 'GET',
     path: '/units/{unitId}/overdue-tasks',

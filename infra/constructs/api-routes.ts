@@ -17,6 +17,8 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'verify-case-history': { table: 'readAndRecordReads' },
   'list-overdue-tasks': { table: 'read' },
   'list-my-tasks': { table: 'read' },
+  'get-unit-indicators': { table: 'read' },
+  'put-unit-targets': { table: 'readWrite' },
   'perform-action': { table: 'readWrite', workflows: { start: stageWorkflowKeys, completeTasks: true } },
   'get-openapi': { table: 'none' },
   health: { table: 'none' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { periodSchema } from '../domain/indicators';
 import { stages } from '../domain/pipeline';
 
 export const listCasesQuery = z
@@ -32,5 +33,12 @@ export const historyQuery = z
   .object({
     cursor: z.string().max(2000).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(200),
+  })
+  .strict();
+
+export const indicatorsQuery = z
+  .object({
+    period: periodSchema,
+    format: z.enum(['json', 'csv', 'pdf']).default('json').describe('json, csv (UTF-8 có BOM) hoặc pdf'),
   })
   .strict();

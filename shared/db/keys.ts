@@ -67,6 +67,31 @@ export const nameSearchItems = (record: CaseRecord) =>
     caseId: record.caseId,
   }));
 
+/**
+ * Indicator counters (shared/domain/indicators.ts): per unit, a month's flows and the current
+ * gauges, each split in COUNTER_SHARDS items picked by case id, so that transitions of different
+ * cases rarely touch the same item at once. A read sums the shards.
+ */
+export const COUNTER_SHARDS = 4;
+export const counterPartition = (unitId: string) => `IND#${unitId}`;
+export const MONTH_COUNTER_PREFIX = 'M#';
+export const GAUGE_COUNTER_PREFIX = 'NOW#';
+export const counterShard = (caseId: string): number => {
+  let hash = 0;
+  for (const char of caseId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % COUNTER_SHARDS;
+};
+export const monthCounterKey = (unitId: string, month: string, shard: number) => ({
+  PK: counterPartition(unitId),
+  SK: `${MONTH_COUNTER_PREFIX}${month}#${shard}`,
+});
+export const gaugeCounterKey = (unitId: string, shard: number) => ({
+  PK: counterPartition(unitId),
+  SK: `${GAUGE_COUNTER_PREFIX}${shard}`,
+});
+/** A unit's targets for a year (set by an administrator). */
+export const targetsKey = (unitId: string, year: number) => ({ PK: `TARGETS#${unitId}`, SK: String(year) });
+
 export const taskItem = (task: PendingTask) => ({
   ...taskKey(task.caseId, task.taskId),
   entity: 'task',

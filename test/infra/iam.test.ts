@@ -57,6 +57,7 @@ describe('function permissions', () => {
       'list-overdue-tasks',
       'list-case-reads',
       'list-my-tasks',
+      'get-unit-indicators',
     ]) {
       expect(actionsOf(statementsOf(name))).toContain('dynamodb:Query');
       const writes = actionsOf(statementsOf(name)).filter((action) =>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { aCaseFile } from '../support/factories';
 import { type ApiClient, startTestRuntime, users } from '../support/local-api';
+import { flatText } from '../support/pdf-text';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -169,6 +170,203 @@ describe('the web front end API', () => {
       expect(plain.body.items).toContainEqual(
         expect.objectContaining({ caseId: fresh.caseId, overdue: false }),
       );
+    });
+  });
+
+  describe('indicators kept as counters', () => {
+    const today = async (): Promise<string> => {
+      const clock = await api.request('GET', '/local/clock');
+      return new Date(Date.parse(clock.body.now) + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    };
+    const reportUnits = ['p-dong-phong', 'tp-lai-chau', 'tinh-lai-chau'];
+    const indicators = async (unitId: string, period: string) => {
+      const response = await api.request('GET', `/units/${unitId}/indicators?period=${period}`, {
+        as: users.auditor,
+      });
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+    const snapshot = (period: string) => Promise.all(reportUnits.map((unit) => indicators(unit, period)));
+
+    it('moves the counters of the commune, its district and the province on each transition', async () => {
+      const year = (await today()).slice(0, 4);
+      const before = await snapshot(year);
+      const { caseId } = await openCase({ fullName: 'Vàng A Chỉ' });
+      expect((await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true })).status).toBe(
+        200,
+      );
+      await api.waitFor(caseId, 'review', users.reviewer);
+      expect((await api.act(caseId, 'review', users.reviewer, { decision: 'forward' })).status).toBe(200);
+      await api.waitFor(caseId, 'acceptFile', users.court);
+      const accepted = await api.act(caseId, 'acceptFile', users.court, {
+        decision: 'accept',
+        acceptedOn: await today(),
+        judgeName: 'Nguyễn Thị Hạnh',
+      });
+      expect(accepted.status).toBe(200);
+      await api.waitFor(caseId, 'decide', users.court);
+      const decided = await api.act(caseId, 'decide', users.court, {
+        outcome: 'apply',
+        decisionNumber: '15/2026/QĐ-TA',
+        decidedOn: await today(),
+        months: 12,
+      });
+      expect(decided.status).toBe(200);
+      await api.waitFor(caseId, 'closeAppealWindow', users.court);
+      const effective = await api.act(caseId, 'closeAppealWindow', users.court, {
+        effectiveOn: await today(),
+      });
+      expect(effective.status).toBe(200);
+      await api.waitFor(caseId, 'admit', users.centre);
+      const admitted = await api.act(caseId, 'admit', users.centre, {
+        admittedOn: await today(),
+        handoverRecordNumber: '9/BB-GN',
+      });
+      expect(admitted.status).toBe(200);
+      await api.waitUntil(caseId, users.centre, (c) => c.stage === 'IN_TREATMENT');
+      await runtime.engine.idle();
+
+      const after = await snapshot(year);
+      for (const [i, unit] of reportUnits.entries()) {
+        const was = before[i].indicators;
+        const now = after[i].indicators;
+        expect(now.filesCompiled - was.filesCompiled, unit).toBe(1);
+        expect(now.decisionsToApply - was.decisionsToApply, unit).toBe(1);
+        expect(now.sentToTreatment - was.sentToTreatment, unit).toBe(1);
+        expect((now.casesByStage.IN_TREATMENT ?? 0) - (was.casesByStage.IN_TREATMENT ?? 0), unit).toBe(1);
+        expect(now.stepTimes.submitFile.count - (was.stepTimes.submitFile?.count ?? 0), unit).toBe(1);
+        expect(now.stepTimes.review.count - (was.stepTimes.review?.count ?? 0), unit).toBe(1);
+        // The months add up to the period.
+        const monthly = after[i].byMonth.reduce(
+          (sum: number, m: { filesCompiled: number }) => sum + m.filesCompiled,
+          0,
+        );
+        expect(monthly).toBe(now.filesCompiled);
+      }
+      expect(after[0]).toMatchObject({
+        unitId: 'p-dong-phong',
+        unitName: 'Phường Đông Phong',
+        period: year,
+        from: `${year}-01-01`,
+        to: `${year}-12-31`,
+      });
+      expect(after[0].byMonth).toHaveLength(12);
+
+      // The term ends: released and taken under post-treatment management in the release's year.
+      await runtime.advanceClock(370 * 24 * 60 * 60 * 1000);
+      await api.waitFor(caseId, 'release', users.centre);
+      const releaseYear = (await today()).slice(0, 4);
+      const beforeRelease = await indicators('tp-lai-chau', releaseYear);
+      const released = await api.act(caseId, 'release', users.centre, {
+        releasedOn: await today(),
+        certificateNumber: '11/GCN',
+      });
+      expect(released.status).toBe(200);
+      await api.waitFor(caseId, 'recordRelapse', users.supervisor);
+      await runtime.engine.idle();
+      const afterRelease = await indicators('tp-lai-chau', releaseYear);
+      expect(afterRelease.indicators.released - beforeRelease.indicators.released).toBe(1);
+      expect(afterRelease.indicators.supervisionBegun - beforeRelease.indicators.supervisionBegun).toBe(1);
+      expect(afterRelease.indicators.underSupervision - beforeRelease.indicators.underSupervision).toBe(1);
+      expect(afterRelease.indicators.supervisionCoverage).toBe(100);
+    });
+
+    it('loses no count when transitions of different cases commit at once', async () => {
+      const year = (await today()).slice(0, 4);
+      const before = await indicators('tinh-lai-chau', year);
+      const opened = await Promise.all([1, 2, 3, 4].map(() => openCase()));
+      const submitted = await Promise.all(
+        opened.map(({ caseId }) => api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true })),
+      );
+      expect(submitted.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+      await Promise.all(opened.map(({ caseId }) => api.waitFor(caseId, 'review', users.reviewer)));
+      await runtime.engine.idle();
+      const after = await indicators('tinh-lai-chau', year);
+      expect(after.indicators.filesCompiled - before.indicators.filesCompiled).toBe(4);
+      expect(
+        after.indicators.stepTimes.submitFile.count - (before.indicators.stepTimes.submitFile?.count ?? 0),
+      ).toBe(4);
+      expect(
+        (after.indicators.casesByStage.UNDER_REVIEW ?? 0) -
+          (before.indicators.casesByStage.UNDER_REVIEW ?? 0),
+      ).toBe(4);
+    });
+
+    it('lets an administrator set targets, validates them and shows them beside the indicators', async () => {
+      const year = (await today()).slice(0, 4);
+      const put = (body: unknown, as: string = 'admin-lai-chau', unit = 'tp-lai-chau', y = year) =>
+        api.request('PUT', `/units/${unit}/targets/${y}`, { as, body });
+      const saved = await put({ sentToTreatment: 12 });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({
+        unitId: 'tp-lai-chau',
+        year: Number(year),
+        sentToTreatment: 12,
+        supervisionCoverage: 100,
+      });
+      const report = await indicators('tp-lai-chau', year);
+      expect(report.targets).toMatchObject({
+        year: Number(year),
+        sentToTreatment: 12,
+        supervisionCoverage: 100,
+      });
+      expect(report.targets.sentToTreatmentProgress).toBe(
+        Math.round((1000 * report.indicators.sentToTreatment) / 12) / 10,
+      );
+
+      const negative = await put({ sentToTreatment: -1 });
+      expect(negative.status).toBe(400);
+      expect(JSON.stringify(negative.body)).toContain('sentToTreatment');
+      expect((await put({ sentToTreatment: 5, extra: 1 })).status).toBe(400);
+      expect((await put({ sentToTreatment: 5 }, 'admin-lai-chau', 'tp-lai-chau', 'next')).status).toBe(400);
+      expect((await put({ sentToTreatment: 5 }, users.auditor)).status).toBe(403);
+      expect((await put({ sentToTreatment: 5 }, users.police, 'p-dong-phong')).status).toBe(403);
+      expect((await indicators('tp-lai-chau', year)).targets.sentToTreatment).toBe(12);
+    });
+
+    it('lets officers read their own unit and auditors the units within theirs, nothing else', async () => {
+      const year = (await today()).slice(0, 4);
+      const get = (unit: string, as: string, period = year) =>
+        api.request('GET', `/units/${unit}/indicators?period=${period}`, { as });
+      expect((await get('p-dong-phong', users.police)).status).toBe(200);
+      expect((await get('p-dong-phong', users.otherPolice)).status).toBe(403);
+      expect((await get('tp-lai-chau', users.police)).status).toBe(403);
+      expect((await get('p-tan-phong', users.auditor)).status).toBe(200);
+      expect((await get('nowhere', users.auditor)).status).toBe(404);
+      const badPeriod = await get('p-dong-phong', users.police, `${year}-H3`);
+      expect(badPeriod.status).toBe(400);
+      expect(JSON.stringify(badPeriod.body)).toContain('period');
+      const half = await get('p-dong-phong', users.police, `${year}-H2`);
+      expect(half.body).toMatchObject({ from: `${year}-07-01`, to: `${year}-12-31` });
+      expect(half.body.byMonth).toHaveLength(6);
+    });
+
+    it('exports the indicators as CSV with a BOM and Vietnamese headers, and as a Vietnamese PDF', async () => {
+      const year = (await today()).slice(0, 4);
+      const token = await api.token(users.auditor);
+      const fetchAs = (format: string) =>
+        fetch(`${api.baseUrl}/units/tp-lai-chau/indicators?period=${year}&format=${format}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+      const csv = await fetchAs('csv');
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      const bytes = new Uint8Array(await csv.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder().decode(bytes.slice(3));
+      expect(text).toContain('Chỉ tiêu,Cả kỳ,Kế hoạch năm,Tháng 01/');
+      expect(text).toContain('Số người được đưa vào cơ sở cai nghiện bắt buộc (đã tiếp nhận)');
+      expect(text).toContain('Thành phố Lai Châu');
+
+      const pdf = await fetchAs('pdf');
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      const document = new Uint8Array(await pdf.arrayBuffer());
+      expect(new TextDecoder().decode(document.slice(0, 5))).toBe('%PDF-');
+      const pdfText = await flatText(document);
+      expect(pdfText).toContain('BÁO CÁO');
+      expect(pdfText).toContain('Số hồ sơ đã lập');
+      expect(pdfText).toContain('THÀNH PHỐ LAI CHÂU');
     });
   });
 });
