@@ -3,7 +3,7 @@
  * this list, so a route exists in both runtimes or in neither.
  */
 export interface ApiRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** API Gateway path syntax: `{name}` for a path parameter. */
   path: string;
   /** Folder under functions/ holding `handler.ts`. */
@@ -57,6 +57,18 @@ export const apiRoutes: readonly ApiRoute[] = [
     method: 'GET',
     path: '/persons/{citizenId}/cases',
     functionName: 'get-person-cases',
+    authenticated: true,
+  },
+  {
+    method: 'GET',
+    path: '/units/{unitId}/indicators',
+    functionName: 'get-unit-indicators',
+    authenticated: true,
+  },
+  {
+    method: 'PUT',
+    path: '/units/{unitId}/targets/{year}',
+    functionName: 'put-unit-targets',
     authenticated: true,
   },
   {

@@ -33,6 +33,8 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'get-document': { table: 'readAndRecordReads', documents: 'readAndRestore' },
   'verify-document': { table: 'read' },
   'correct-document': { table: 'readWrite', documents: 'issue' },
+  'get-unit-indicators': { table: 'read', documents: 'render' },
+  'put-unit-targets': { table: 'readWrite' },
   'get-openapi': { table: 'none' },
   health: { table: 'none' },
   // Completes a token again when a task was performed before a crash (WorkflowSteps.openTask).

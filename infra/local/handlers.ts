@@ -8,6 +8,7 @@ import { handler as getCaseHistory } from '#functions/get-case-history/handler';
 import { handler as getDocument } from '#functions/get-document/handler';
 import { handler as getOpenapi } from '#functions/get-openapi/handler';
 import { handler as getPersonCases } from '#functions/get-person-cases/handler';
+import { handler as getUnitIndicators } from '#functions/get-unit-indicators/handler';
 import { handler as health } from '#functions/health/handler';
 import { handler as listCaseDocuments } from '#functions/list-case-documents/handler';
 import { handler as listCaseReads } from '#functions/list-case-reads/handler';
@@ -16,6 +17,7 @@ import { handler as listMyTasks } from '#functions/list-my-tasks/handler';
 import { handler as listOverdueTasks } from '#functions/list-overdue-tasks/handler';
 import { handler as openTask } from '#functions/open-task/handler';
 import { handler as performAction } from '#functions/perform-action/handler';
+import { handler as putUnitTargets } from '#functions/put-unit-targets/handler';
 import { handler as systemStep } from '#functions/system-step/handler';
 import { handler as verifyCaseHistory } from '#functions/verify-case-history/handler';
 import { handler as verifyDocument } from '#functions/verify-document/handler';
@@ -31,6 +33,8 @@ export const localHandlers: Record<string, LocalHandler> = {
   'list-my-tasks': listMyTasks,
   'list-case-reads': listCaseReads,
   'list-overdue-tasks': listOverdueTasks,
+  'get-unit-indicators': getUnitIndicators,
+  'put-unit-targets': putUnitTargets,
   'get-case-history': getCaseHistory,
   'perform-action': performAction,
   'get-openapi': getOpenapi,

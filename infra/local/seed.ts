@@ -1,6 +1,7 @@
 import { getApp } from '#shared/clients/app';
 import type { CaseFile } from '#shared/domain/case-file';
 import { addDays, vietnamDate } from '#shared/domain/dates';
+import { demoTargets } from '#shared/domain/indicators';
 import type { ActionName } from '#shared/domain/pipeline';
 import type { Actor } from '#shared/domain/roles';
 import { demoUsers } from './identity';
@@ -150,6 +151,10 @@ export async function seedDemoCases(deps: {
 }): Promise<number> {
   const app = getApp();
   const today = vietnamDate(app.clock.now());
+  const year = Number(today.slice(0, 4));
+  for (const [unitId, targets] of Object.entries(demoTargets)) {
+    await app.store.putTargets(unitId, year, targets, { at: app.clock.now().toISOString(), userId: 'seed' });
+  }
   for (const person of demoPeople) {
     const opened = await app.commands.openCase(actor(person.police), demoFile(person, today));
     const caseId = opened.body.caseId;

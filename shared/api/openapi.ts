@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { correctionRequestSchema, verifyRequestSchema } from '../documents/requests';
 import { actionRequestSchema } from '../domain/case-commands';
 import { caseFileSchema } from '../domain/case-file';
+import { targetsSchema } from '../domain/indicators';
 import { actionNames, pipelineActions, stages } from '../domain/pipeline';
-import { historyExportQuery, historyQuery, listCasesQuery } from './queries';
+import { historyExportQuery, historyQuery, indicatorsQuery, listCasesQuery } from './queries';
 
 /**
  * The OpenAPI document, generated from the same zod schemas the handlers parse with. Each
@@ -87,10 +88,13 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
         get: {
-          summary: 'A page of cases by unit and/or stage',
+          summary:
+            'A page of cases by unit and/or stage, overdue filter, search by citizen ID or name prefix',
+          description:
+            'Items: { caseId, person: { fullName, citizenId, dateOfBirth }, stage, outcome?, filingUnitId, openedAt, updatedAt, nextDueOn?, overdue }. q or overdue=true: at most 100 matches, no cursor; q is allowed for police, reviewer, court, auditor and admin (403 otherwise), within the communes the caller may list (or the given unit). A non-12-digit number in q is 422 naming q.',
           security: bearer,
           parameters: queryParameters(listCasesQuery),
-          responses: { 200: { description: '{ items, cursor }' }, 400: problem },
+          responses: { 200: { description: '{ items, cursor }' }, 400: problem, 403: problem, 422: problem },
         },
       },
       '/cases/{id}': {
@@ -244,6 +248,60 @@ export function openApiDocument(): Record<string, unknown> {
             ...queryParameters(historyQuery),
           ],
           responses: { 200: { description: '{ citizenId, items, cursor }' }, 400: problem },
+        },
+      },
+      '/units/{unitId}/indicators': {
+        get: {
+          summary: "A unit's indicators for a year or half-year, as JSON, CSV or PDF",
+          description:
+            'Read from counters every transition moves in its own transaction (per filing commune and every unit above it, per month; stage gauges are current), never by scanning cases. ' +
+            'JSON: { unitId, unitName, period, from, to, indicators: { filesCompiled, decisionsToApply, sentToTreatment (admissions at the centre), overdueSteps, released, supervisionBegun, relapses, removedFromList, underSupervision, supervisionCoverage, casesByStage, closedByOutcome, stepTimes: { [action]: { count, totalDays, averageDays } } }, targets: { year, sentToTreatment, supervisionCoverage, sentToTreatmentProgress }, byMonth: [{ month, ...flows }] }. ' +
+            'csv: UTF-8 with BOM, Vietnamese headers. pdf: a Vietnamese report. Officers read their own unit; auditors and administrators any unit within theirs.',
+          security: bearer,
+          parameters: [
+            { name: 'unitId', in: 'path', required: true, schema: { type: 'string' } },
+            ...queryParameters(indicatorsQuery),
+          ],
+          responses: {
+            200: {
+              description: 'The report',
+              content: {
+                'application/json': { schema: { type: 'object' } },
+                'text/csv': { schema: { type: 'string' } },
+                'application/pdf': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            400: problem,
+            403: problem,
+            404: problem,
+          },
+        },
+      },
+      '/units/{unitId}/targets/{year}': {
+        put: {
+          summary: "Sets a unit's targets for a year (administrators of the unit or above)",
+          security: bearer,
+          parameters: [
+            { name: 'unitId', in: 'path', required: true, schema: { type: 'string' } },
+            {
+              name: 'year',
+              in: 'path',
+              required: true,
+              schema: { type: 'integer', minimum: 2000, maximum: 2100 },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toSchema(targetsSchema) } },
+          },
+          responses: {
+            200: {
+              description: '{ unitId, year, sentToTreatment, supervisionCoverage, updatedAt, updatedBy }',
+            },
+            400: problem,
+            403: problem,
+            404: problem,
+          },
         },
       },
       '/units/{unitId}/overdue-tasks': {

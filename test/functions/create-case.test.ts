@@ -61,19 +61,29 @@ describe('create-case handler', () => {
     // The notification is issued with the case: number 7, counter moved from 6 in the same transaction.
     const notice = body.issued.fileCompilationNotice;
     expect(notice.number).toBe('07/TB-UBND');
-    expect(items.map((i) => i.Put?.Item?.SK ?? i.Update?.Key?.PK)).toEqual([
+    const caseItems = items.filter((i) => i.Put?.Item?.PK === `CASE#${body.caseId}`);
+    expect(caseItems.map((i) => i.Put?.Item?.SK)).toEqual([
       '#CASE',
       'EVENT#00000001',
-      '#DOCUMENT',
       expect.stringMatching(/^DOCUMENT#.+#[0-9a-f]{64}$/),
-      `COUNTER#p-dong-phong#${new Date().getFullYear()}`,
     ]);
-    expect(items[4]?.Update).toMatchObject({
+    expect(items.filter((i) => i.Put?.Item?.SK === '#DOCUMENT')).toHaveLength(1);
+    const counter = items.find(
+      (i) => i.Update?.Key?.PK === `COUNTER#p-dong-phong#${new Date().getFullYear()}`,
+    );
+    expect(counter?.Update).toMatchObject({
       ConditionExpression: '#last = :from',
       ExpressionAttributeValues: { ':from': 6, ':to': 7 },
     });
-    expect(items[1]?.Put?.Item?.documents).toEqual([
+    expect(caseItems[1]?.Put?.Item?.documents).toEqual([
       { sha256: notice.sha256, kind: 'fileCompilationNotice', number: '07/TB-UBND' },
+    ]);
+    // The name search entries go in the same transaction.
+    const names = items.filter((i) => String(i.Put?.Item?.PK).startsWith('NAMES#'));
+    expect(names.map((i) => i.Put?.Item?.SK)).toEqual([
+      `lo van thu#${body.caseId}`,
+      `van#${body.caseId}`,
+      `thu#${body.caseId}`,
     ]);
     // Stored by its hash, which S3 checks on upload.
     const put = s3.commandCalls(PutObjectCommand)[0]?.args[0].input;

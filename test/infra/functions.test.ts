@@ -42,6 +42,7 @@ describe('CaseFunctions', () => {
       'correct-document',
       'get-document',
       'export-case-history',
+      'get-unit-indicators',
     ];
     expect(Object.keys(variables).sort()).toEqual(
       [

@@ -57,6 +57,7 @@ describe('function permissions', () => {
       'get-person-cases',
       'list-overdue-tasks',
       'list-case-reads',
+      'get-unit-indicators',
     ]) {
       expect(actionsOf(statementsOf(name))).toContain('dynamodb:Query');
       const writes = actionsOf(statementsOf(name)).filter((action) =>
