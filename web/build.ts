@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -23,6 +23,12 @@ const esbuildOptions = (outdir: string): BuildOptions => ({
   logLevel: 'warning',
 });
 
+/** Sizes of the lazily loaded chunks (the charts), for the report. */
+const chunkSizes = (outdir: string) =>
+  readdirSync(outdir)
+    .filter((name) => name.endsWith('.js') && name !== 'app.js')
+    .map((name) => ({ name, gzipBytes: gzipSync(readFileSync(join(outdir, name))).length }));
+
 const finish = (outdir: string, quiet?: boolean): { bytes: number; gzipBytes: number } => {
   copyFileSync(join(webDir, 'index.html'), join(outdir, 'index.html'));
   copyFileSync(join(webDir, 'src/app.css'), join(outdir, 'app.css'));
@@ -31,14 +37,18 @@ const finish = (outdir: string, quiet?: boolean): { bytes: number; gzipBytes: nu
   const gzipBytes = gzipSync(readFileSync(file)).length;
   if (!quiet) {
     console.log(
-      `web UI: app.js ${(bytes / 1024).toFixed(1)} KiB (${(gzipBytes / 1024).toFixed(1)} KiB gzip)`,
+      `web UI: app.js ${(bytes / 1024).toFixed(1)} KiB (${(gzipBytes / 1024).toFixed(1)} KiB gzip) on the first screen`,
     );
+    for (const chunk of chunkSizes(outdir)) {
+      console.log(`  loaded on demand: ${chunk.name} ${(chunk.gzipBytes / 1024).toFixed(1)} KiB gzip`);
+    }
   }
   return { bytes, gzipBytes };
 };
 
 export async function buildWeb(options: { quiet?: boolean; outdir?: string } = {}) {
   const outdir = options.outdir ?? distDir;
+  rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   await build(esbuildOptions(outdir));
   return finish(outdir, options.quiet);

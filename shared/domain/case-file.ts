@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelled } from './validation';
 
 z.config(z.locales.vi());
 
@@ -18,21 +19,29 @@ export const personSchema = z
   .object({
     fullName: z.string().trim().min(2).max(100).describe('Họ và tên'),
     dateOfBirth: isoDate.describe('Ngày sinh'),
-    gender: z.enum(['male', 'female']).describe('Giới tính'),
+    gender: labelled(z.enum(['male', 'female']), { male: 'Nam', female: 'Nữ' }).describe('Giới tính'),
     citizenId,
     residence: z
       .object({
         address: z.string().trim().min(3).max(200).describe('Địa chỉ nơi cư trú'),
-        communeId: z.string().min(1).describe('Mã đơn vị cấp xã nơi cư trú'),
+        communeId: z
+          .string()
+          .min(1)
+          .meta({ format: 'commune-id' })
+          .describe('Xã, phường, thị trấn nơi cư trú'),
       })
-      .strict(),
+      .strict()
+      .describe('Nơi cư trú'),
   })
   .strict();
 
 /** PCMT-2021 Art. 32(1)(a)–(d); (d) does not apply to minors (Art. 33). */
-export const groundSchema = z
-  .enum(['a', 'b', 'c', 'd'])
-  .describe('Căn cứ theo điểm a–d khoản 1 Điều 32 Luật PCMT 2021');
+export const groundSchema = labelled(z.enum(['a', 'b', 'c', 'd']), {
+  a: 'Không đăng ký, không thực hiện hoặc tự ý chấm dứt cai nghiện ma túy tự nguyện',
+  b: 'Bị phát hiện sử dụng trái phép chất ma túy trong thời gian cai nghiện tự nguyện',
+  c: 'Không đăng ký, không thực hiện, tự ý chấm dứt hoặc bị chấm dứt điều trị thay thế',
+  d: 'Tái nghiện trong 01 năm kể từ ngày hết thời hạn quản lý sau cai nghiện',
+}).describe('Căn cứ theo điểm a–d khoản 1 Điều 32 Luật PCMT 2021');
 
 export const documentKinds = [
   'violationRecord',
@@ -46,18 +55,26 @@ export const documentKinds = [
 
 export const fileDocumentSchema = z
   .object({
-    kind: z.enum(documentKinds),
-    title: z.string().trim().min(3).max(200),
-    number: z.string().trim().max(50).optional(),
-    issuedOn: isoDate.optional(),
+    kind: labelled(z.enum(documentKinds), {
+      violationRecord: 'Biên bản vi phạm',
+      addictionDetermination: 'Phiếu kết quả xác định tình trạng nghiện',
+      personalHistory: 'Bản tóm tắt lý lịch',
+      voluntaryTreatmentRecord: 'Tài liệu về cai nghiện tự nguyện, điều trị thay thế',
+      personOpinion: 'Bản tường trình, ý kiến của người bị đề nghị',
+      guardianOpinion: 'Ý kiến của cha, mẹ hoặc người giám hộ',
+      other: 'Tài liệu khác',
+    }).describe('Loại tài liệu'),
+    title: z.string().trim().min(3).max(200).describe('Tên tài liệu'),
+    number: z.string().trim().max(50).optional().describe('Số, ký hiệu'),
+    issuedOn: isoDate.optional().describe('Ngày ban hành'),
   })
   .strict();
 
 export const addictionDeterminationSchema = z
   .object({
     facility: z.string().trim().min(3).max(200).describe('Cơ sở y tế xác định tình trạng nghiện'),
-    determinedOn: isoDate,
-    documentNumber: z.string().trim().min(1).max(50),
+    determinedOn: isoDate.describe('Ngày xác định'),
+    documentNumber: z.string().trim().min(1).max(50).describe('Số phiếu kết quả'),
   })
   .strict();
 
@@ -75,12 +92,12 @@ export const guardianSchema = z
 
 export const caseFileSchema = z
   .object({
-    person: personSchema,
+    person: personSchema.describe('Người bị đề nghị'),
     guardian: guardianSchema.optional().describe('Bắt buộc với người từ đủ 12 đến dưới 18 tuổi'),
-    grounds: z.array(groundSchema).min(1).max(4),
+    grounds: z.array(groundSchema).min(1).max(4).describe('Căn cứ đề nghị (Điều 32 Luật PCMT 2021)'),
     groundsDetail: z.string().trim().min(10).max(4000).describe('Tóm tắt hành vi, căn cứ đề nghị'),
-    addictionDetermination: addictionDeterminationSchema,
-    documents: z.array(fileDocumentSchema).min(1).max(50),
+    addictionDetermination: addictionDeterminationSchema.describe('Kết quả xác định tình trạng nghiện'),
+    documents: z.array(fileDocumentSchema).min(1).max(50).describe('Tài liệu trong hồ sơ'),
   })
   .strict();
 

@@ -1,27 +1,10 @@
 import type { DocumentModel } from '../documents/model';
 import { fields, heading, paragraph } from '../documents/model';
 import { type IsoDate, vietnamDate } from './dates';
-import { flowNames, type IndicatorReport, indicatorLabels } from './indicators';
+import type { IndicatorReport } from './indicators';
+import { flowNames, indicatorLabels, stageLabels } from './labels';
 import { pipelineActions, type Stage } from './pipeline';
 import { units } from './units';
-
-const stageLabels: Record<Stage, string> = {
-  DRAFT: 'Hồ sơ nháp (tái nghiện)',
-  NOTIFIED: 'Đã lập hồ sơ, đang thông báo',
-  UNDER_REVIEW: 'Đang thẩm định',
-  SUPPLEMENTING: 'Đang bổ sung hồ sơ',
-  AT_COURT: 'Đã chuyển Tòa án',
-  ACCEPTED: 'Tòa án đã thụ lý',
-  CLARIFYING: 'Đang làm rõ theo yêu cầu của Tòa án',
-  APPEAL_WINDOW: 'Trong thời hạn khiếu nại, kiến nghị, kháng nghị',
-  UNDER_APPEAL: 'Đang giải quyết khiếu nại, kiến nghị, kháng nghị',
-  AWAITING_ADMISSION: 'Chờ đưa vào cơ sở cai nghiện',
-  POSTPONED: 'Đang hoãn chấp hành',
-  WANTED: 'Đang truy tìm',
-  IN_TREATMENT: 'Đang cai nghiện tại cơ sở',
-  UNDER_SUPERVISION: 'Đang quản lý sau cai nghiện',
-  CLOSED: 'Đã kết thúc',
-};
 
 const periodLabel = (report: IndicatorReport): string => {
   const [year, half] = report.period.split('-');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseEvent, CaseRecord, PendingTask } from './case';
 import { daysBetween, type IsoDate, vietnamDate } from './dates';
+import { type FlowName, flowNames } from './labels';
 import { type ActionName, pipelineActions, type Stage, stages } from './pipeline';
 import { units } from './units';
 
@@ -16,30 +17,7 @@ import { units } from './units';
  * the person actually entered treatment. Decisions to apply that took effect are counted apart
  * (`decisionsToApply`), since a decided person may be postponed, exempted or wanted.
  */
-export const flowNames = [
-  'filesCompiled',
-  'decisionsToApply',
-  'sentToTreatment',
-  'overdueSteps',
-  'released',
-  'supervisionBegun',
-  'relapses',
-  'removedFromList',
-] as const;
-export type FlowName = (typeof flowNames)[number];
-
-export const indicatorLabels: Record<FlowName | 'underSupervision' | 'supervisionCoverage', string> = {
-  filesCompiled: 'Số hồ sơ đã lập',
-  decisionsToApply: 'Số quyết định áp dụng biện pháp đã có hiệu lực',
-  sentToTreatment: 'Số người được đưa vào cơ sở cai nghiện bắt buộc (đã tiếp nhận)',
-  overdueSteps: 'Số bước xử lý quá hạn',
-  released: 'Số người chấp hành xong, trở về địa phương',
-  supervisionBegun: 'Số người bắt đầu quản lý sau cai nghiện',
-  relapses: 'Số người tái nghiện',
-  removedFromList: 'Số người đưa ra khỏi danh sách quản lý',
-  underSupervision: 'Số người đang quản lý sau cai nghiện (hiện tại)',
-  supervisionCoverage: 'Tỷ lệ người trở về được quản lý sau cai nghiện (%)',
-};
+export { type FlowName, flowNames, indicatorLabels } from './labels';
 
 /** Outcomes that take a person off the commune's list (completion, death, exemption, termination). */
 const removingOutcomes = new Set<CaseRecord['outcome']>(['completed', 'deceased', 'exempted', 'terminated']);
@@ -192,7 +170,9 @@ export interface IndicatorReport {
     supervisionCoverage: number | null;
     casesByStage: Partial<Record<Stage, number>>;
     closedByOutcome: Record<string, number>;
-    stepTimes: Partial<Record<ActionName, { count: number; totalDays: number; averageDays: number }>>;
+    stepTimes: Partial<
+      Record<ActionName, { label: string; count: number; totalDays: number; averageDays: number }>
+    >;
   };
   targets: {
     year: number;
@@ -234,7 +214,12 @@ export function buildReport(
     const count = sum[stepCountCounter(action)] ?? 0;
     if (count === 0) continue;
     const totalDays = sum[stepDaysCounter(action)] ?? 0;
-    stepTimes[action] = { count, totalDays, averageDays: round1(totalDays / count) };
+    stepTimes[action] = {
+      label: pipelineActions[action].label,
+      count,
+      totalDays,
+      averageDays: round1(totalDays / count),
+    };
   }
   const closedByOutcome = Object.fromEntries(
     Object.entries(sum)

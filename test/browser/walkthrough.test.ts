@@ -1,61 +1,73 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
-import { buildWeb } from '../../web/build';
+import { type BrowserSession, startBrowserSession } from '../support/browser';
 import { aCaseFile } from '../support/factories';
-import { type ApiClient, startTestRuntime, users } from '../support/local-api';
+import { type ApiClient, users } from '../support/local-api';
 
 const DAY = 24 * 60 * 60 * 1000;
 const screenshots = join(import.meta.dirname, '../../docs/screenshots');
 
 describe('the web UI in Chromium', () => {
+  let session: BrowserSession;
   let runtime: LocalRuntime;
   let api: ApiClient;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    await buildWeb({ quiet: true });
-    ({ runtime, api } = await startTestRuntime());
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    session = await startBrowserSession();
+    ({ runtime, api, page } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
+    await session?.stop();
   });
 
-  const signInAs = async (userId: string) => {
-    await page.goto(`${runtime.url}/`);
-    await page.evaluate('sessionStorage.clear()');
-    await page.reload();
-    await page.click(`[data-user="${userId}"]`);
-    await page.waitForSelector('[data-testid="me-name"]');
-  };
-
+  const signInAs = (userId: string) => session.signInAs(userId);
+  const perform = (caseId: string, action: string, fill: (page: Page) => Promise<void>) =>
+    session.perform(caseId, action, fill);
   const today = () => api.today();
 
-  /** Opens the task's form on the case page, fills it and submits; waits for the confirmation. */
-  const perform = async (caseId: string, action: string, fill: (page: Page) => Promise<void>) => {
-    await page.goto(`${runtime.url}/#/cases/${caseId}`);
-    await page.reload();
-    await page.click(`button[data-action="${action}"]`, { timeout: 30_000 });
-    await fill(page);
-    await page.click(`form[aria-label] button[type="submit"]`);
-    await page.waitForSelector('.notice[role="status"]:has-text("Đã ghi nhận")');
-  };
-
   it('walks one case from filing to the end of supervision as five users, then audits it', async () => {
-    const file = aCaseFile({ person: { citizenId: '012090000777' } });
-    const created = await api.request('POST', '/cases', { as: users.police, body: file });
-    expect(created.status).toBe(201);
-    const caseId = created.body.caseId as string;
-    await api.waitFor(caseId, 'submitFile', users.police);
-
-    // Police: the header says who I am; the case page shows the person and the timeline.
+    // Police: open a new file with all its parts through the form the API's schema builds.
+    const file = aCaseFile({ person: { fullName: 'Lò Văn Thử', citizenId: '012090000777' } });
     await signInAs(users.police);
+    await page.click('a[href="#/new"]');
+    await page.waitForSelector('#new-person-fullName');
+    // Nothing filled in: the page names each missing field, next to it, and sends nothing.
+    await page.click('button:has-text("Lập hồ sơ")');
+    expect(await page.textContent('#new-person-fullName-error')).toBe('bắt buộc');
+    expect(await page.textContent('#new-grounds-error')).toBe('bắt buộc');
+    await page.fill('#new-person-fullName', file.person.fullName);
+    await page.fill('#new-person-dateOfBirth', '2016-05-17'); // ten years old: the server refuses
+    await page.selectOption('#new-person-gender', { label: 'Nam' });
+    await page.fill('#new-person-citizenId', file.person.citizenId);
+    await page.fill('#new-person-residence-address', file.person.residence.address);
+    await page.selectOption('#new-person-residence-communeId', { label: 'Phường Đông Phong' });
+    await page.check('#new-grounds-a');
+    await page.fill('#new-groundsDetail', file.groundsDetail);
+    await page.fill('#new-addictionDetermination-facility', file.addictionDetermination.facility);
+    await page.fill('#new-addictionDetermination-determinedOn', file.addictionDetermination.determinedOn);
+    await page.fill('#new-addictionDetermination-documentNumber', file.addictionDetermination.documentNumber);
+    await page.selectOption('#new-documents-0-kind', { label: 'Biên bản vi phạm' });
+    await page.fill('#new-documents-0-title', 'Biên bản vi phạm hành chính');
+    await page.click('button:has-text("Thêm mục")');
+    await page.selectOption('#new-documents-1-kind', { label: 'Bản tóm tắt lý lịch' });
+    await page.fill('#new-documents-1-title', 'Bản tóm tắt lý lịch của người bị đề nghị');
+    await page.click('button:has-text("Lập hồ sơ")');
+    // The server's rule comes back next to the field it concerns.
+    await page.waitForSelector('#new-person-dateOfBirth-error');
+    expect(await page.textContent('#new-person-dateOfBirth-error')).toContain('dưới 12 tuổi');
+    await page.fill('#new-person-dateOfBirth', file.person.dateOfBirth);
+    await page.click('button:has-text("Lập hồ sơ")');
+    await page.waitForURL(/#\/cases\/[^/]+$/);
+    const caseId = decodeURIComponent(new URL(page.url()).hash.slice('#/cases/'.length));
+    const opened = await api.waitFor(caseId, 'submitFile', users.police);
+    expect(opened.body.file.documents).toHaveLength(2);
+
+    // The header says who I am; the case page shows the person and the timeline.
     expect(await page.textContent('header')).toContain('Cán bộ Công an cấp xã');
     await page.goto(`${runtime.url}/#/cases/${caseId}`);
     await page.waitForSelector('ol.timeline li.current');
@@ -109,10 +121,12 @@ describe('the web UI in Chromium', () => {
     // The clerk sees the decision document the step produced.
     await page.reload();
     await page.waitForSelector('li:has-text("Quyết định của Tòa án")');
+    // The appeal window passes without a complaint: the clerk records the decision taking effect.
     await api.waitFor(caseId, 'closeAppealWindow', users.court);
-    expect(
-      (await api.act(caseId, 'closeAppealWindow', users.court, { effectiveOn: await today() })).status,
-    ).toBe(200);
+    const effectiveOn = await today();
+    await perform(caseId, 'closeAppealWindow', async (p) => {
+      await p.fill('#closeAppealWindow-effectiveOn', effectiveOn);
+    });
     await api.waitFor(caseId, 'admit', users.centre);
 
     // Centre: admits; the clock moves on to the release.
@@ -139,7 +153,7 @@ describe('the web UI in Chromium', () => {
     await api.waitFor(caseId, 'recordRelapse', users.supervisor);
     await signInAs(users.supervisor);
     await page.goto(`${runtime.url}/#/cases/${caseId}`);
-    expect(await page.textContent('[data-testid="stage"]')).toBe('Quản lý sau cai');
+    expect(await page.textContent('[data-testid="stage"]')).toBe('Đang quản lý sau cai nghiện');
     await runtime.advanceClock(2 * 366 * DAY);
     await api.waitFor(caseId, 'CLOSED', users.supervisor);
 
@@ -150,9 +164,45 @@ describe('the web UI in Chromium', () => {
     expect(await page.textContent('[data-testid="verify"]')).toContain('toàn vẹn');
     expect(await page.textContent('[data-testid="stage"]')).toBe('Đã kết thúc');
     expect(await page.locator('ol.history li').count()).toBeGreaterThan(5);
+    // …and exports it: a CSV naming the case and the verification, and a PDF.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("Xuất CSV")'),
+    ]);
+    const csvText = await readFile(await csv.path(), 'utf8');
+    expect(csvText.startsWith('\uFEFF')).toBe(true);
+    expect(csvText).toContain(caseId);
+    expect(csvText).toContain('Toàn vẹn');
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("Xuất PDF")'),
+    ]);
+    expect((await readFile(await pdf.path())).subarray(0, 5).toString()).toBe('%PDF-');
 
+    // The indicators of the filing commune for the year the file was opened count this case,
+    // against the yearly target an administrator set.
+    const target = await api.request('PUT', `/units/p-dong-phong/targets/${acceptedOn.slice(0, 4)}`, {
+      as: 'admin-lai-chau',
+      body: { sentToTreatment: 4 },
+    });
+    expect(target.status).toBe(200);
     await page.goto(`${runtime.url}/#/indicators`);
-    await page.waitForSelector('h1');
+    await page.selectOption('label:has-text("Đơn vị") select', 'p-dong-phong');
+    await page.selectOption('label:has-text("Năm") select', acceptedOn.slice(0, 4));
+    await page.selectOption('label:has-text("Kỳ báo cáo") select', '');
+    const cell = (name: string) => page.textContent(`[data-indicator="${name}"] td`);
+    await page.waitForSelector('[data-testid="indicators"] caption');
+    await expect.poll(() => page.textContent('main p strong')).toBe('Phường Đông Phong');
+    expect(await cell('filesCompiled')).toBe('1');
+    expect(await cell('decisionsToApply')).toBe('1');
+    expect(await cell('sentToTreatment')).toBe('1');
+    expect(await page.textContent('[data-indicator="sentToTreatment"] td:last-child')).toBe('4');
+    expect(await page.textContent('[data-stage="CLOSED"] td')).toBe('1');
+    // The charts are drawn (Chart.js loaded on demand).
+    // (Chart.js styles each canvas it draws on.)
+    await page.waitForFunction(
+      "document.querySelectorAll('canvas').length === 2 && [...document.querySelectorAll('canvas')].every((c) => c.style.display === 'block')",
+    );
     await page.screenshot({ path: join(screenshots, 'indicators.png'), fullPage: true });
   });
 });

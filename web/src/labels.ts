@@ -1,5 +1,7 @@
 import type { Stage } from '#shared/domain/pipeline';
 
+export { outcomeLabels, stageLabels } from '#shared/domain/labels';
+
 /** The pipeline's main road, in order, for the case timeline. */
 export const timeline: { stage: Stage[]; label: string }[] = [
   { stage: ['DRAFT', 'NOTIFIED'], label: 'Công an xã lập hồ sơ' },
@@ -11,21 +13,3 @@ export const timeline: { stage: Stage[]; label: string }[] = [
   { stage: ['UNDER_SUPERVISION'], label: 'Quản lý sau cai' },
   { stage: ['CLOSED'], label: 'Kết thúc' },
 ];
-
-export const stageLabels: Record<Stage, string> = {
-  DRAFT: 'Hồ sơ nháp',
-  NOTIFIED: 'Đã thông báo',
-  UNDER_REVIEW: 'Đang kiểm tra',
-  SUPPLEMENTING: 'Đang bổ sung',
-  AT_COURT: 'Đã gửi Tòa án',
-  ACCEPTED: 'Tòa án đã thụ lý',
-  CLARIFYING: 'Tòa án yêu cầu bổ sung',
-  APPEAL_WINDOW: 'Trong thời hạn khiếu nại',
-  UNDER_APPEAL: 'Đang giải quyết khiếu nại',
-  AWAITING_ADMISSION: 'Chờ đưa vào cơ sở',
-  POSTPONED: 'Hoãn chấp hành',
-  WANTED: 'Đang truy tìm',
-  IN_TREATMENT: 'Đang cai nghiện',
-  UNDER_SUPERVISION: 'Quản lý sau cai',
-  CLOSED: 'Đã kết thúc',
-};

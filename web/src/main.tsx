@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { roleLabels } from '#shared/domain/roles';
 import { units } from '#shared/domain/units';
 import {
@@ -14,8 +14,10 @@ import {
   setToken,
 } from './api';
 import { claimsOf, completeHostedSignIn, startHostedSignIn } from './auth';
+import { useGet } from './hooks';
+import { Indicators } from './indicators';
 import { stageLabels, timeline } from './labels';
-import { type JsonSchema, SchemaFields, validate } from './schema-form';
+import { type JsonSchema, prune, SchemaFields, validate } from './schema-form';
 
 // biome-ignore lint/suspicious/noExplicitAny: API payloads are shown field by field.
 type Any = any;
@@ -31,28 +33,6 @@ function useRoute(): string {
     return () => removeEventListener('hashchange', onChange);
   }, []);
   return hash.slice(1);
-}
-
-/** Loads a GET endpoint; `missing` when it answers 404 (the feature has not landed yet). */
-function useGet<T>(path: string | undefined, deps: unknown[] = []) {
-  const [state, setState] = useState<{ data?: T; error?: string; missing?: boolean; loading: boolean }>({
-    loading: true,
-  });
-  const reload = useCallback(() => {
-    if (!path) return;
-    setState((s) => ({ ...s, loading: true }));
-    api<T>('GET', path).then(
-      (data) => setState({ data, loading: false }),
-      (e: unknown) =>
-        setState({
-          loading: false,
-          missing: e instanceof ApiError && e.status === 404,
-          error: e instanceof Error ? e.message : String(e),
-        }),
-    );
-  }, [path]);
-  useEffect(reload, [reload, ...deps]);
-  return { ...state, reload };
 }
 
 function SignIn() {
@@ -304,13 +284,14 @@ function TaskForm(props: { caseId: string; version: number; task: Any; onDone: (
   const schema = task.inputSchema as JsonSchema;
   const submit = async (e: Event) => {
     e.preventDefault();
-    const local = validate(schema, value);
+    const input = (prune(value) ?? {}) as Record<string, unknown>;
+    const local = validate(schema, input);
     setErrors(local);
     if (local.length > 0) return setMessage('Vui lòng sửa các trường được đánh dấu.');
     try {
       await api('POST', `/cases/${props.caseId}/actions/${task.action}`, {
         expectedVersion: props.version,
-        input: value,
+        input,
       });
       props.onDone(`Đã ghi nhận: ${task.label}.`);
     } catch (error) {
@@ -352,6 +333,13 @@ function CasePage(props: { caseId: string; claims: Record<string, unknown> }) {
   const verify = useGet<Any>(isAuditor ? `/cases/${props.caseId}/history/verify` : undefined, [tick]);
   const reads = useGet<Any>(isAuditor ? `/cases/${props.caseId}/reads` : undefined, [tick]);
   const [open, setOpen] = useState<string | undefined>();
+  // Between two steps the workflow opens the next task a moment later: look again until it shows.
+  useEffect(() => {
+    const waiting = view.data && view.data.stage !== 'CLOSED' && (view.data.pendingTasks ?? []).length === 0;
+    if (!waiting || tick > 20) return;
+    const timer = setTimeout(() => setTick((t) => t + 1), 1000);
+    return () => clearTimeout(timer);
+  }, [view.data, tick]);
   if (view.error && !view.data) return <p class="error">{view.error}</p>;
   const c = view.data;
   if (!c) return <p>Đang tải…</p>;
@@ -475,17 +463,18 @@ function NewCase() {
   const [value, setValue] = useState<Record<string, unknown>>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState('');
-  const schema = openapi.data?.paths?.['/cases']?.post?.requestBody?.content?.['application/json']?.schema as
-    | JsonSchema
-    | undefined;
+  const body = openapi.data?.paths?.['/cases']?.post?.requestBody?.content?.['application/json']?.schema;
+  const ref = /^#\/components\/schemas\/(.+)$/.exec(body?.$ref ?? '')?.[1];
+  const schema = (ref ? openapi.data?.components?.schemas?.[ref] : body) as JsonSchema | undefined;
   if (!schema) return <p>Đang tải…</p>;
   const submit = async (e: Event) => {
     e.preventDefault();
-    const local = validate(schema, value);
+    const file = (prune(value) ?? {}) as Record<string, unknown>;
+    const local = validate(schema, file);
     setErrors(local);
     if (local.length > 0) return setMessage('Vui lòng sửa các trường được đánh dấu.');
     try {
-      const created = await api<Any>('POST', '/cases', value);
+      const created = await api<Any>('POST', '/cases', file);
       location.hash = `#/cases/${created.caseId}`;
     } catch (error) {
       if (error instanceof ApiError) {
@@ -506,71 +495,6 @@ function NewCase() {
         )}
         <button type="submit">Lập hồ sơ</button>
       </form>
-    </section>
-  );
-}
-
-function Indicators(props: { claims: Record<string, unknown> }) {
-  const [unit, setUnit] = useState(String(props.claims['custom:unit'] ?? ''));
-  const [period, setPeriod] = useState(`${new Date().getFullYear()}`);
-  const path = `/units/${unit}/indicators?period=${period}`;
-  const data = useGet<Any>(path);
-  return (
-    <section>
-      <h1>Chỉ tiêu</h1>
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Đơn vị
-          <select value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
-            {[...units.values()].map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Kỳ
-          <input
-            value={period}
-            onInput={(e) => setPeriod(e.currentTarget.value)}
-            aria-describedby="period-hint"
-          />
-          <small id="period-hint">Ví dụ: 2026, 2026-H1, 2026-H2</small>
-        </label>
-      </form>
-      {data.missing && <p>Chỉ tiêu chưa có trên máy chủ này.</p>}
-      {data.data && (
-        <>
-          <p>
-            {data.data.unitName}: {formatDate(data.data.from)} – {formatDate(data.data.to)}{' '}
-            <button type="button" onClick={() => openFile(`${path}&format=csv`, 'chi-tieu.csv')}>
-              Xuất CSV
-            </button>{' '}
-            <button type="button" onClick={() => openFile(`${path}&format=pdf`, 'chi-tieu.pdf')}>
-              Xuất PDF
-            </button>
-          </p>
-          <table class="list" data-testid="indicators">
-            <thead>
-              <tr>
-                <th scope="col">Chỉ tiêu</th>
-                <th scope="col">Kết quả</th>
-                <th scope="col">Mục tiêu</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(data.data.indicators ?? {}).map(([k, v]) => (
-                <tr key={k}>
-                  <td>{k}</td>
-                  <td>{String(v)}</td>
-                  <td>{String(data.data.targets?.[k] ?? '')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
     </section>
   );
 }
