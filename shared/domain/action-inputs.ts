@@ -299,7 +299,7 @@ export const recordEarlyEndInput = z
 /** Completing a file the system opened on a relapse: the new determination and documents. */
 export const completeFileInput = z
   .object({
-    addictionDetermination: addictionDeterminationSchema,
+    addictionDetermination: addictionDeterminationSchema.describe('Kết quả xác định tình trạng nghiện'),
     documents,
     groundsDetail: z.string().trim().min(10).max(4000).optional().describe('Tóm tắt hành vi, căn cứ đề nghị'),
   })
