@@ -1,16 +1,10 @@
 import { listCasesQuery } from '#shared/api/queries';
 import { getApp } from '#shared/clients/app';
-import {
-  ancestorsOf,
-  communesWithin,
-  readableCommunes,
-  searchRoles,
-  toCaseListItem,
-} from '#shared/domain/case-list';
+import { ancestorsOf, communesWithin, readableCommunes, toCaseListItem } from '#shared/domain/case-list';
 import { vietnamDate } from '#shared/domain/dates';
 import { foldName } from '#shared/domain/name-search';
 import { mayListUnit, mayReadCase } from '#shared/domain/policy';
-import type { Actor } from '#shared/domain/roles';
+import { type Actor, searchRoles } from '#shared/domain/roles';
 import { parseOrThrow, ruleViolation } from '#shared/domain/validation';
 import { ForbiddenError } from '#shared/errors';
 import { httpHandler } from '#shared/http/handler';

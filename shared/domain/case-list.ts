@@ -2,7 +2,7 @@ import type { CaseRecord, PendingTask } from './case';
 import type { IsoDate } from './dates';
 import { deadlineEscalates, type Stage } from './pipeline';
 import { mayReadCase, relationOf } from './policy';
-import type { Actor, Role } from './roles';
+import type { Actor } from './roles';
 import { routeCase, units } from './units';
 
 /** What a list page shows of a case. */
@@ -36,13 +36,6 @@ export function toCaseListItem(record: CaseRecord, tasks: PendingTask[], today: 
     overdue: nextDueOn !== undefined && today > nextDueOn,
   };
 }
-
-/**
- * Who may search cases by name or citizen ID: the officers who compile, review and decide files,
- * and auditors and administrators. The centre and the commune's supervisors work from their inbox
- * and the cases they hold, and search nobody.
- */
-export const searchRoles: readonly Role[] = ['police', 'reviewer', 'court', 'auditor', 'admin'];
 
 const communes = [...units.values()].filter((unit) => unit.kind === 'commune').map((unit) => unit.id);
 

@@ -26,6 +26,13 @@ export const roleLabels: Record<Role, string> = {
   admin: 'Quản trị hệ thống',
 };
 
+/**
+ * Who may search cases by name or citizen ID: the officers who compile, review and decide files,
+ * and auditors and administrators. The centre and the commune's supervisors work from their inbox
+ * and the cases they hold, and search nobody.
+ */
+export const searchRoles: readonly Role[] = ['police', 'reviewer', 'court', 'auditor', 'admin'];
+
 /** Who is acting: read only from verified token claims. */
 export interface Actor {
   userId: string;

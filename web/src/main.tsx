@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { roleLabels } from '#shared/domain/roles';
+import { type Role, roleLabels, searchRoles } from '#shared/domain/roles';
 import { units } from '#shared/domain/units';
 import {
   ApiError,
@@ -173,26 +173,48 @@ function Inbox() {
   );
 }
 
-function CaseList() {
-  const [filters, setFilters] = useState({ stage: '', unit: '', overdue: false, q: '' });
+/** A search term the API accepts: a 12-digit citizen ID, or at least two letters of a name. */
+const searchable = (q: string) => /^\d{12}$/.test(q) || (!/\d/.test(q) && q.replace(/\s/g, '').length >= 2);
+
+function CaseList(props: { claims: Record<string, unknown> }) {
+  const role = ((props.claims['cognito:groups'] as string[]) ?? [])[0] ?? '';
+  const [filters, setFilters] = useState({ stage: '', unit: '', overdue: false });
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  // Search once the officer pauses typing, and only for a term the API can answer.
+  useEffect(() => {
+    const term = typed.trim();
+    const timer = setTimeout(() => setQ(searchable(term) ? term : ''), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
   const query = new URLSearchParams();
   if (filters.stage) query.set('stage', filters.stage);
   if (filters.unit) query.set('unit', filters.unit);
   if (filters.overdue) query.set('overdue', 'true');
-  if (filters.q) query.set('q', filters.q);
+  if (q) query.set('q', q);
   const cases = useGet<Any>(`/cases?${query}`);
+  const items: Any[] = cases.data?.items ?? [];
+  const term = typed.trim();
   return (
     <section>
       <h1>Hồ sơ</h1>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Tìm theo tên hoặc số định danh
-          <input
-            type="search"
-            value={filters.q}
-            onInput={(e) => setFilters({ ...filters, q: e.currentTarget.value })}
-          />
-        </label>
+        {searchRoles.includes(role as Role) && (
+          <label>
+            Tìm theo họ tên hoặc số định danh
+            <input
+              type="search"
+              value={typed}
+              onInput={(e) => setTyped(e.currentTarget.value)}
+              aria-describedby="search-hint"
+            />
+            <small id="search-hint" class="hint">
+              {term && !searchable(term)
+                ? 'Nhập ít nhất 2 chữ cái của họ tên, hoặc đủ 12 chữ số định danh.'
+                : 'Không phân biệt dấu, chữ hoa, chữ thường.'}
+            </small>
+          </label>
+        )}
         <label>
           Giai đoạn
           <select
@@ -213,7 +235,7 @@ function CaseList() {
             value={filters.unit}
             onChange={(e) => setFilters({ ...filters, unit: e.currentTarget.value })}
           >
-            <option value="">Tất cả</option>
+            <option value="">Đơn vị của tôi</option>
             {[...units.values()].map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
@@ -230,31 +252,38 @@ function CaseList() {
           Chỉ hồ sơ quá hạn
         </label>
       </form>
-      {cases.error && <p class="error">{cases.error}</p>}
-      <table class="list">
+      {cases.error && (
+        <p class="error" role="alert">
+          {cases.error}
+        </p>
+      )}
+      <table class="list" data-testid="cases">
         <thead>
           <tr>
             <th scope="col">Họ và tên</th>
             <th scope="col">Số định danh</th>
             <th scope="col">Giai đoạn</th>
+            <th scope="col">Hạn tiếp theo</th>
             <th scope="col">Mở ngày</th>
           </tr>
         </thead>
         <tbody>
-          {(cases.data?.items ?? []).map((c: Any) => (
-            <tr key={c.caseId}>
+          {items.map((c: Any) => (
+            <tr key={c.caseId} class={c.overdue ? 'overdue' : ''}>
               <td>
-                <a href={`#/cases/${c.caseId}`}>
-                  {c.file?.person?.fullName ?? c.person?.fullName ?? c.caseId}
-                </a>
+                <a href={`#/cases/${c.caseId}`}>{c.person?.fullName ?? c.caseId}</a>
               </td>
-              <td>{c.file?.person?.citizenId ?? c.person?.citizenId}</td>
+              <td>{c.person?.citizenId}</td>
               <td>{(stageLabels as Record<string, string>)[c.stage] ?? c.stage}</td>
+              <td>
+                {formatDate(c.nextDueOn)} {c.overdue && <span class="badge">Quá hạn</span>}
+              </td>
               <td>{formatDate(c.openedAt)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {cases.data && items.length === 0 && <p>Không có hồ sơ nào phù hợp.</p>}
     </section>
   );
 }
@@ -512,7 +541,7 @@ function App() {
         {caseMatch?.[1] ? (
           <CasePage caseId={caseMatch[1]} claims={claims} key={caseMatch[1]} />
         ) : route === '/cases' ? (
-          <CaseList />
+          <CaseList claims={claims} />
         ) : route === '/new' ? (
           <NewCase />
         ) : route === '/indicators' ? (
