@@ -1,7 +1,7 @@
 import type { CaseRecord, EventActor } from '#shared/domain/case';
 import { type IsoDate, vietnamDate } from '#shared/domain/dates';
-import { historyEventLabel } from '#shared/domain/labels';
 import type { ChainVerdict } from '#shared/domain/history-chain';
+import { historyEventLabel } from '#shared/domain/labels';
 import type { Actor } from '#shared/domain/roles';
 import type { TimelineEntry } from '#shared/domain/timeline';
 import { units } from '#shared/domain/units';
