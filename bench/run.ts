@@ -10,12 +10,14 @@ import { join } from 'node:path';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalRuntime } from '../infra/local/runtime';
+import { benchDocuments } from './documents';
 
 const SINGLE_ACTIONS = 150;
 const CONCURRENT_CLIENTS = 32;
 const CONCURRENT_ACTIONS = 640;
 const WARM_UP = 30;
 const FLOOR_SAMPLES = 300;
+const INDICATOR_READS = 100;
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -113,18 +115,17 @@ async function measure(cases: { caseId: string; version: number }[], clients: nu
 }
 
 /** The same storage work one action does, straight against DynamoDB Local, nothing else. */
-async function storageFloor(): Promise<{ perAction: number; roundTrips: number }> {
+async function storageFloor(): Promise<{ perAction: number; roundTrips: number; countersMs: number }> {
   const doc = DynamoDBDocumentClient.from(runtime.dynamo.client, {
     marshallOptions: { removeUndefinedValues: true },
   });
   const sample = (await call('GET', `/cases?unit=p-dong-phong&limit=1`, token)).body.items[0];
   const query: number[] = [];
   const transact: number[] = [];
+  const bare: number[] = [];
   const journal: number[] = [];
-  for (let i = 0; i < FLOOR_SAMPLES; i += 1) {
-    const id = `floor-${i}`;
-    let t = performance.now();
-    await doc.send(
+  const readHead = () =>
+    doc.send(
       new QueryCommand({
         TableName: runtime.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :h)',
@@ -132,11 +133,30 @@ async function storageFloor(): Promise<{ perAction: number; roundTrips: number }
         ConsistentRead: true,
       }),
     );
+  // The indicator counters a stage change moves: month flows and stage gauges of 3 units.
+  const counterUpdates = (id: string) =>
+    ['commune', 'district', 'province'].flatMap((unit) =>
+      [`M#2026-11#${id.length % 4}`, `NOW#${id.length % 4}`].map((SK) => ({
+        Update: {
+          TableName: runtime.tableName,
+          Key: { PK: `FLOOR-IND#${unit}`, SK },
+          UpdateExpression: 'SET entity = :e ADD #a :one, #b :one',
+          ExpressionAttributeNames: { '#a': 'filesCompiled', '#b': 'stepCount_submitFile' },
+          ExpressionAttributeValues: { ':e': 'counter', ':one': 1 },
+        },
+      })),
+    );
+  for (let i = 0; i < FLOOR_SAMPLES; i += 1) {
+    const id = `floor-${i}`;
+    let t = performance.now();
+    // CaseCommands reads the case and hands it to the repository with the change.
+    await readHead();
     query.push(performance.now() - t);
     t = performance.now();
     await doc.send(
       new TransactWriteCommand({
         TransactItems: [
+          ...counterUpdates(id),
           { Put: { TableName: runtime.tableName, Item: { ...sample, PK: `FLOOR#${id}`, SK: '#CASE' } } },
           {
             Put: {
@@ -159,6 +179,32 @@ async function storageFloor(): Promise<{ perAction: number; roundTrips: number }
     );
     transact.push(performance.now() - t);
     t = performance.now();
+    // The same transaction without the counters, to price them.
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: runtime.tableName, Item: { ...sample, PK: `BARE#${id}`, SK: '#CASE' } } },
+          {
+            Put: {
+              TableName: runtime.tableName,
+              Item: { PK: `BARE#${id}`, SK: 'EVENT#1', input: { opinionsRecorded: true } },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { Delete: { TableName: runtime.tableName, Key: { PK: `BARE#${id}`, SK: '#TASK#x' } } },
+          { Delete: { TableName: runtime.tableName, Key: { PK: `BARE#${id}`, SK: '#TASK#x.recordDeath' } } },
+          {
+            Put: {
+              TableName: runtime.tableName,
+              Item: { PK: `BARE#${id}`, SK: 'DONE#x', output: { action: 'submitFile' } },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+      }),
+    );
+    bare.push(performance.now() - t);
+    t = performance.now();
     await runtime.dynamo.client.send(
       new PutItemCommand({
         TableName: 'LocalStepFunctionsJournal',
@@ -168,7 +214,20 @@ async function storageFloor(): Promise<{ perAction: number; roundTrips: number }
     journal.push(performance.now() - t);
   }
   const perAction = percentile(query, 50) + percentile(transact, 50) + percentile(journal, 50);
-  return { perAction, roundTrips: 3 };
+  return { perAction, roundTrips: 4, countersMs: percentile(transact, 50) - percentile(bare, 50) };
+}
+
+/** GET /units/{unitId}/indicators: two Queries of the counters and one GetItem of the targets. */
+async function indicatorReads(): Promise<number[]> {
+  const year = new Date().toISOString().slice(0, 4);
+  const latencies: number[] = [];
+  for (let i = 0; i < INDICATOR_READS; i += 1) {
+    const started = performance.now();
+    const result = await call('GET', `/units/p-dong-phong/indicators?period=${year}`, token);
+    latencies.push(performance.now() - started);
+    if (result.status !== 200) throw new Error(`indicators failed: ${JSON.stringify(result.body)}`);
+  }
+  return latencies;
 }
 
 console.log('Preparing cases…');
@@ -180,7 +239,9 @@ const concurrent = await prepareCases(CONCURRENT_ACTIONS);
 const floor = await storageFloor();
 const at1 = await measure(single, 1);
 const at32 = await measure(concurrent, CONCURRENT_CLIENTS);
+const indicators = await indicatorReads();
 await runtime.stop();
+const documents = await benchDocuments();
 
 const results = {
   action: 'POST /cases/{id}/actions/submitFile',
@@ -190,7 +251,19 @@ const results = {
   storageFloor: { roundTripsPerAction: floor.roundTrips, p50Ms: round(floor.perAction) },
   ratioToStorageFloor: round(percentile(at1, 50) / floor.perAction),
   p99OverP50At32: round(percentile(at32, 99) / percentile(at32, 50)),
+  documents: { ...documents, targets: { medianMs: 30, kilobytes: 40 } },
   targets: { ratioToStorageFloor: 2, p99OverP50At32: 3 },
+  indicatorsRead: {
+    request: 'GET /units/{unitId}/indicators?period=<year>',
+    samples: indicators.length,
+    p50Ms: round(percentile(indicators, 50)),
+    p99Ms: round(percentile(indicators, 99)),
+  },
+  counterWriteCost: {
+    itemsPerStageChange: 6,
+    extraReadsPerChange: 0,
+    transactionP50MsAdded: round(floor.countersMs),
+  },
   node: process.version,
   measuredAt: new Date().toISOString(),
 };
@@ -202,7 +275,17 @@ Action latency through the local HTTP API (${results.action})
   32 clients: p50 ${results.at32.p50Ms} ms   p99 ${results.at32.p99Ms} ms   (${results.at32.samples} actions)
 Storage floor: ${floor.roundTrips} DynamoDB Local round trips = ${results.storageFloor.p50Ms} ms (p50 sum)
   ratioToStorageFloor  ${results.ratioToStorageFloor}  (target ≤ ${results.targets.ratioToStorageFloor})
-  p99OverP50At32       ${results.p99OverP50At32}  (target ≤ ${results.targets.p99OverP50At32})`);
+  p99OverP50At32       ${results.p99OverP50At32}  (target ≤ ${results.targets.p99OverP50At32})
+Indicators read (${results.indicatorsRead.request}): p50 ${results.indicatorsRead.p50Ms} ms   p99 ${results.indicatorsRead.p99Ms} ms
+Indicator counters: +${results.counterWriteCost.itemsPerStageChange} Update items in a stage change's transaction (+${results.counterWriteCost.transactionP50MsAdded} ms p50) and ${results.counterWriteCost.extraReadsPerChange} extra reads (the command hands the case it read to the store)
+
+Documents, warm (font parsed once per process; targets: median ≤ 30 ms, size ≤ 40 KB)
+${documents.kinds
+  .map(
+    (d) =>
+      `  ${d.kind.padEnd(31)} median ${String(d.medianMs).padStart(5)} ms   p95 ${String(d.p95Ms).padStart(5)} ms   ${String(d.kilobytes).padStart(5)} KB`,
+  )
+  .join('\n')}`);
 
 const outDir = join(import.meta.dirname, 'out');
 mkdirSync(outDir, { recursive: true });

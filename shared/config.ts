@@ -28,6 +28,9 @@ const environmentSchema = z.object({
   AWS_REGION: z.string().min(1).default('ap-southeast-1'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   STEPFUNCTIONS_ENDPOINT: z.url().optional(),
+  /** Where issued PDFs are stored: an S3 bucket with Object Lock in AWS, a folder locally. */
+  DOCUMENTS_BUCKET: z.string().min(3).optional(),
+  DOCUMENTS_DIR: z.string().min(1).optional(),
 });
 
 export type AppConfig = z.infer<typeof environmentSchema>;

@@ -1,6 +1,7 @@
 import { historyQuery } from '#shared/api/queries';
 import { getApp } from '#shared/clients/app';
 import { openCaseFor } from '#shared/domain/reads';
+import { mergeTimeline } from '#shared/domain/timeline';
 import { parseOrThrow } from '#shared/domain/validation';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
@@ -17,5 +18,7 @@ export const handler = httpHandler(async (event) => {
     app.store.listEvents(caseId, query),
     query.cursor ? Promise.resolve(undefined) : app.workflows.caseExecutions(caseId),
   ]);
-  return jsonResponse(200, { caseId, events: events.items, cursor: events.cursor, executions });
+  // The first page also merges the case's events with the engine's states into one timeline.
+  const timeline = executions ? mergeTimeline(events.items, executions) : undefined;
+  return jsonResponse(200, { caseId, events: events.items, cursor: events.cursor, executions, timeline });
 });

@@ -1,5 +1,5 @@
 import { getApp } from '#shared/clients/app';
-import { toCaseView } from '#shared/domain/case-views';
+import { toCaseView, toCaseViewFor } from '#shared/domain/case-views';
 import { vietnamDate } from '#shared/domain/dates';
 import { openCaseFor } from '#shared/domain/reads';
 import { httpHandler } from '#shared/http/handler';
@@ -9,6 +9,8 @@ import { actorOf, pathParameter } from '#shared/http/request';
 /** GET /cases/{id} — the case with its stage, version and pending tasks. */
 export const handler = httpHandler(async (event) => {
   const app = getApp();
-  const found = await openCaseFor(app, actorOf(event), pathParameter(event, 'id'), 'case');
-  return jsonResponse(200, toCaseView(found.record, found.tasks, vietnamDate(app.clock.now())));
+  const actor = actorOf(event);
+  const found = await openCaseFor(app, actor, pathParameter(event, 'id'), 'case');
+  const view = toCaseView(found.record, found.tasks, vietnamDate(app.clock.now()));
+  return jsonResponse(200, toCaseViewFor(actor, view, found.tasks));
 });

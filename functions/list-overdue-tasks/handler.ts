@@ -1,6 +1,7 @@
 import { historyQuery } from '#shared/api/queries';
 import { getApp } from '#shared/clients/app';
 import { pipelineActions } from '#shared/domain/pipeline';
+import { assertMayListOverdue } from '#shared/domain/policy';
 import { units } from '#shared/domain/units';
 import { parseOrThrow } from '#shared/domain/validation';
 import { NotFoundError } from '#shared/errors';
@@ -10,9 +11,10 @@ import { actorOf, pathParameter } from '#shared/http/request';
 
 /** GET /units/{unitId}/overdue-tasks — the missed deadlines escalated to this supervising unit. */
 export const handler = httpHandler(async (event) => {
-  actorOf(event);
+  const actor = actorOf(event);
   const unitId = pathParameter(event, 'unitId');
   if (!units.has(unitId)) throw new NotFoundError(`Không có đơn vị ${unitId}.`);
+  assertMayListOverdue(actor, unitId);
   const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
   const page = await getApp().store.listOverdueTasks(unitId, query);
   const items = page.items.map((task) => ({

@@ -1,7 +1,6 @@
 import { getApp } from '#shared/clients/app';
-import type { CaseEvent } from '#shared/domain/case';
 import { verifyChain } from '#shared/domain/history-chain';
-import { openCaseFor } from '#shared/domain/reads';
+import { allEvents, openCaseFor } from '#shared/domain/reads';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
 import { actorOf, pathParameter } from '#shared/http/request';
@@ -12,13 +11,7 @@ export const handler = httpHandler(async (event) => {
   const app = getApp();
   const { store } = app;
   const found = await openCaseFor(app, actorOf(event), caseId, 'verification');
-  const events: CaseEvent[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.listEvents(caseId, { limit: 500, cursor });
-    events.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
+  const events = await allEvents(store, caseId);
   const verdict = verifyChain(events, found.record.lastEventHash);
   return jsonResponse(200, { caseId, ...verdict, head: found.record.lastEventHash });
 });

@@ -8,20 +8,42 @@ import { type ApiRoute, apiRoutes, backgroundFunctions } from '../routes';
  * and the synth stops with a message naming the function when either is missing.
  */
 export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
-  'create-case': { table: 'readWrite', workflows: { start: ['filing'] } },
+  'create-case': { table: 'readWrite', workflows: { start: ['filing'] }, documents: 'issue' },
   'list-cases': { table: 'read' },
+  'list-my-tasks': { table: 'read' },
   'get-case': { table: 'readAndRecordReads' },
   'get-case-history': { table: 'readAndRecordReads', workflows: { readHistory: true } },
   'list-case-reads': { table: 'read' },
   'get-person-cases': { table: 'read' },
   'verify-case-history': { table: 'readAndRecordReads' },
+  'export-case-history': {
+    table: 'readAndRecordReads',
+    workflows: { readHistory: true },
+    documents: 'render',
+    timeout: Duration.seconds(30),
+  },
   'list-overdue-tasks': { table: 'read' },
-  'perform-action': { table: 'readWrite', workflows: { start: stageWorkflowKeys, completeTasks: true } },
+  'perform-action': {
+    table: 'readWrite',
+    workflows: { start: stageWorkflowKeys, completeTasks: true },
+    documents: 'issue',
+  },
+  'list-case-documents': { table: 'readAndRecordReads' },
+  // Renders a document again if its stored copy was lost, and stores it.
+  'get-document': { table: 'readAndRecordReads', documents: 'readAndRestore' },
+  'verify-document': { table: 'read' },
+  'correct-document': { table: 'readWrite', documents: 'issue' },
+  'get-unit-indicators': { table: 'read', documents: 'render' },
+  'put-unit-targets': { table: 'readWrite' },
   'get-openapi': { table: 'none' },
   health: { table: 'none' },
   // Completes a token again when a task was performed before a crash (WorkflowSteps.openTask).
   [workflowFunctions.openTask.name]: { table: 'readWrite', workflows: { completeTasks: true } },
-  [workflowFunctions.systemStep.name]: { table: 'readWrite', timeout: Duration.seconds(30) },
+  [workflowFunctions.systemStep.name]: {
+    table: 'readWrite',
+    timeout: Duration.seconds(30),
+    documents: 'issue',
+  },
   'fire-timers': {
     table: 'readWrite',
     workflows: { start: stageWorkflowKeys },
@@ -45,8 +67,17 @@ export interface WorkflowAccess {
   readonly readHistory?: boolean;
 }
 
+/**
+ * Access to the documents bucket. `render` renders PDFs (the font ships with the function) and stores
+ * nothing; `issue` renders PDFs and writes new objects (PutObject only: Object
+ * Lock refuses overwrites and deletes); `readAndRestore` reads them and may write one back.
+ */
+export type DocumentAccess = 'none' | 'render' | 'issue' | 'readAndRestore';
+
 export interface FunctionAccess {
   readonly table: TableAccess;
+  /** @default 'none' */
+  readonly documents?: DocumentAccess;
   /** @default no access to the stage workflows */
   readonly workflows?: WorkflowAccess;
   /** Run on an EventBridge schedule at this rate. @default not scheduled */

@@ -1,10 +1,11 @@
-import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, type IConstruct } from 'constructs';
 import { caseTable } from '#shared/db/table';
-import type { TableAccess } from './api-routes';
+import type { DocumentAccess, TableAccess } from './api-routes';
 
 export interface CaseDataProps {
   /**
@@ -12,7 +13,19 @@ export interface CaseDataProps {
    * @default `alias/<stack name>/case-data`
    */
   readonly keyAlias?: string;
+  /**
+   * How long an issued document cannot be deleted or overwritten by anyone (Object Lock, compliance mode).
+   * @default 20 years
+   */
+  readonly documentRetention?: Duration;
 }
+
+/**
+ * The documents bucket's name, derived from the data stack's name and the account, so that the service
+ * stack names it without a cross-stack reference (and its grants name one bucket).
+ */
+export const documentsBucketName = (dataStackName: string, account: string = Aws.ACCOUNT_ID): string =>
+  `${dataStackName.toLowerCase()}-documents-${account}`;
 
 /**
  * The case table (single-table design of `shared/db/table.ts`) and the customer-managed KMS key that
@@ -21,6 +34,8 @@ export interface CaseDataProps {
 export class CaseData extends Construct {
   readonly key: kms.Key;
   readonly table: dynamodb.Table;
+  /** Issued PDFs by SHA-256: written once, locked in compliance mode. */
+  readonly documents: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: CaseDataProps = {}) {
     super(scope, id);
@@ -51,9 +66,67 @@ export class CaseData extends Construct {
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
+
+    const accessLogs = new s3.Bucket(this, 'DocumentAccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(3650) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket of the documents bucket; logging it would loop.',
+    });
+    this.documents = new s3.Bucket(this, 'Documents', {
+      bucketName: documentsBucketName(Stack.of(this).stackName),
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: s3.ObjectLockRetention.compliance(
+        props.documentRetention ?? Duration.days(20 * 365),
+      ),
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'documents/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
   }
 }
 
+/**
+ * Grants a role access to the documents bucket: objects under `documents/` only, PutObject for issuing
+ * and GetObject for reading; never delete. The KMS key encrypts the objects.
+ */
+export const grantDocumentAccess = (
+  role: iam.IRole & IConstruct,
+  bucketName: { name: string; asNagShowsIt: string },
+  key: kms.IKey,
+  access: DocumentAccess,
+): void => {
+  if (access === 'none' || access === 'render') return;
+  const actions = access === 'issue' ? ['s3:PutObject'] : ['s3:GetObject', 's3:PutObject'];
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions,
+      resources: [`arn:${Aws.PARTITION}:s3:::${bucketName.name}/documents/*`],
+    }),
+  );
+  key.grantEncryptDecrypt(role);
+  const kmsReason = 'S3 needs the KMS data-key actions on the bucket key.';
+  Validations.of(role).acknowledge(
+    {
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucketName.asNagShowsIt}/documents/*]`,
+      reason: 'Issued PDFs are objects named by their hash under documents/; the grant is that prefix.',
+    },
+    { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: kmsReason },
+    { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: kmsReason },
+  );
+};
 const readActions = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',

@@ -29,6 +29,8 @@ export interface CaseFunctionProps {
   readonly memorySize?: number;
   /** @default logs.RetentionDays.THREE_MONTHS */
   readonly logRetention?: logs.RetentionDays;
+  /** Ships the documents' font files beside the bundle (the function renders PDFs). @default false */
+  readonly rendersDocuments?: boolean;
 }
 
 /**
@@ -66,7 +68,11 @@ export class CaseFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       tracing: lambda.Tracing.ACTIVE,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      environment: {
+        ...props.environment,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...(props.rendersDocuments && { DOCUMENT_FONTS_DIR: '/var/task/fonts' }),
+      },
       bundling: {
         format: OutputFormat.ESM,
         mainFields: ['module', 'main'],
@@ -78,6 +84,17 @@ export class CaseFunction extends Construct {
         // The pinned SDK the tests ran against, not whichever version the runtime happens to carry.
         bundleAwsSDK: true,
         forceDockerBundling: false,
+        ...(props.rendersDocuments && {
+          // The bundle has no node_modules: the four TTF faces are copied next to it.
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) => [
+              `mkdir -p "${outputDir}/fonts"`,
+              `cp "${inputDir}"/node_modules/@expo-google-fonts/tinos/*/Tinos_*.ttf "${outputDir}/fonts/"`,
+            ],
+          },
+        }),
       },
     });
 

@@ -4,13 +4,15 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { buildFunctionSpecs, type CaseFunctionSpec } from './api-routes';
-import { grantTableAccess } from './case-data';
+import { documentsBucketName, grantDocumentAccess, grantTableAccess } from './case-data';
 import { CaseFunction } from './case-function';
 import { grantWorkflowAccess, stateMachineArnsJson } from './workflow-access';
 
 export interface CaseFunctionsProps {
   readonly table: dynamodb.ITable;
   readonly tableKey: kms.IKey;
+  /** The data stack's name: it names the documents bucket (Object Lock; encrypted with `tableKey`). */
+  readonly dataStackName: string;
   /** The Powertools service name of every function. */
   readonly serviceName: string;
   readonly logLevel: string;
@@ -33,18 +35,27 @@ export class CaseFunctions extends Construct {
 
     const environment = {
       TABLE_NAME: props.table.tableName,
+      DOCUMENTS_BUCKET: documentsBucketName(props.dataStackName),
       STATE_MACHINE_ARNS: stateMachineArnsJson(this),
       POWERTOOLS_SERVICE_NAME: props.serviceName,
       LOG_LEVEL: props.logLevel,
     };
 
+    const documents = {
+      name: documentsBucketName(props.dataStackName),
+      asNagShowsIt: documentsBucketName(props.dataStackName, '<AWS::AccountId>'),
+    };
     for (const spec of this.specs) {
       const fn = new CaseFunction(this, pascalCase(spec.name), {
         handlerName: spec.name,
         environment,
         timeout: spec.timeout,
+        rendersDocuments: spec.documents !== undefined && spec.documents !== 'none',
+        // Rendering a PDF parses four font faces once per process: more memory, more CPU.
+        ...(spec.documents && spec.documents !== 'none' && { memorySize: 1024 }),
       });
       grantTableAccess(fn.role, props.table, props.tableKey, spec.table);
+      grantDocumentAccess(fn.role, documents, props.tableKey, spec.documents ?? 'none');
       if (spec.workflows) grantWorkflowAccess(fn.role, spec.workflows);
       if (spec.trigger.kind === 'schedule') {
         new events.Rule(fn, 'Schedule', {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type ApiRoute, apiRoutes } from '../routes';
@@ -16,6 +17,23 @@ export interface ApiServerOptions {
   identity: LocalIdentity;
   handlers: Record<string, LocalHandler>;
   localRoutes: Record<string, LocalRoute>;
+  /** The built web UI (web/dist), served at `/` beside the API when present. */
+  staticDir?: string;
+}
+
+const staticTypes: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+};
+
+/** A file of the built UI: `/` is index.html; only flat asset names, never a path outside. */
+function staticFile(dir: string | undefined, pathname: string): { type: string; body: Buffer } | undefined {
+  if (!dir) return undefined;
+  const name = pathname === '/' ? 'index.html' : /^\/([\w-]+\.(?:js|css|html))$/.exec(pathname)?.[1];
+  const type = name && staticTypes[name.split('.').pop() ?? ''];
+  if (!name || !type || !existsSync(`${dir}/${name}`)) return undefined;
+  return { type, body: readFileSync(`${dir}/${name}`) };
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,6 +77,12 @@ async function handle(
   const raw = await readBody(req);
   if (raw === undefined) {
     return send(res, problem(413, 'Payload Too Large', 'Nội dung yêu cầu vượt quá 1 MB.'));
+  }
+
+  const asset = method === 'GET' ? staticFile(options.staticDir, url.pathname) : undefined;
+  if (asset) {
+    res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-cache' });
+    return res.end(asset.body);
   }
 
   const local = options.localRoutes[`${method} ${url.pathname}`];
@@ -125,6 +149,8 @@ function toEvent(
   const query = url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined;
   const now = new Date();
   const routeKey = `${route.method} ${route.path}`;
+  const type = headers['content-type'] ?? '';
+  const binary = type !== '' && !/^(text\/|application\/([\w.+-]*json|x-www-form-urlencoded))/i.test(type);
   const event = {
     version: '2.0',
     routeKey,
@@ -133,8 +159,9 @@ function toEvent(
     headers,
     queryStringParameters: query,
     pathParameters: route.names.length > 0 ? pathParameters : undefined,
-    body: raw.length > 0 ? raw.toString('utf8') : undefined,
-    isBase64Encoded: false,
+    // As API Gateway does: text and JSON bodies as they are, anything else (a PDF) base64-encoded.
+    body: raw.length > 0 ? raw.toString(binary ? 'base64' : 'utf8') : undefined,
+    isBase64Encoded: binary,
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
@@ -181,5 +208,5 @@ const problem = (status: number, title: string, detail: string): APIGatewayProxy
 
 function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
   res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
-  res.end(result.body ?? '');
+  res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
 }

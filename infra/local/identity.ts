@@ -20,6 +20,13 @@ export const demoUsers: readonly DemoUser[] = [
   { userId: 'police-tan-phong', name: 'Lò Văn Sơn', role: 'police', unitId: 'p-tan-phong' },
   { userId: 'reviewer-tp-lai-chau', name: 'Trần Thị Bình', role: 'reviewer', unitId: 'ldtbxh-tp-lai-chau' },
   { userId: 'court-tp-lai-chau', name: 'Lê Văn Cường', role: 'court', unitId: 'tand-tp-lai-chau' },
+  { userId: 'judge-tp-lai-chau', name: 'Nguyễn Thị Hạnh', role: 'judge', unitId: 'tand-tp-lai-chau' },
+  {
+    userId: 'procurator-tp-lai-chau',
+    name: 'Đỗ Văn Khải',
+    role: 'procurator',
+    unitId: 'vks-tp-lai-chau',
+  },
   { userId: 'centre-lai-chau', name: 'Phạm Thị Dung', role: 'centre', unitId: 'cscn-lai-chau' },
   { userId: 'supervisor-dong-phong', name: 'Hoàng Văn Em', role: 'supervisor', unitId: 'p-dong-phong' },
   { userId: 'auditor-lai-chau', name: 'Vũ Thị Giang', role: 'auditor', unitId: 'tinh-lai-chau' },
@@ -48,7 +55,12 @@ export class LocalIdentity {
   async signIn(userId: string): Promise<{ token: string; user: DemoUser } | undefined> {
     const user = demoUsers.find((u) => u.userId === userId);
     if (!user) return undefined;
-    const token = await new SignJWT({
+    return { token: await this.tokenFor(user), user };
+  }
+
+  /** A token for any user the local runtime vouches for (tests sign in users of every role and unit). */
+  async tokenFor(user: DemoUser): Promise<string> {
+    return new SignJWT({
       name: user.name,
       'cognito:groups': [user.role],
       'custom:unit': user.unitId,
@@ -60,7 +72,6 @@ export class LocalIdentity {
       .setIssuedAt()
       .setExpirationTime('12h')
       .sign(this.secret);
-    return { token, user };
   }
 
   /** Verifies a bearer token as API Gateway's JWT authorizer would; undefined when invalid. */

@@ -51,6 +51,7 @@ export function localRoutes(deps: {
 
   return {
     'GET /': async () => ({ status: 200, contentType: 'text/html; charset=utf-8', body: landingPage() }),
+    'GET /config.json': async () => ({ status: 200, body: { mode: 'local', apiUrl: '' } }),
     'GET /local/users': async () => ({
       status: 200,
       body: demoUsers.map((u) => ({

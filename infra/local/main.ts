@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { buildWeb } from '../../web/build';
 import { startLocalRuntime } from './runtime';
 
 /**
@@ -18,6 +19,7 @@ const env = z
   })
   .parse(process.env);
 
+await buildWeb();
 const runtime = await startLocalRuntime({ port: env.PORT, dataDir: env.DATA_DIR, seed: true });
 console.log(
   `Hệ thống đang chạy tại ${runtime.url}  (API: ${runtime.url}/openapi.json, dữ liệu: ${env.DATA_DIR})`,

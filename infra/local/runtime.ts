@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { useClock } from '#shared/clients/app';
 import { AdjustableClock } from '#shared/clock';
@@ -35,6 +36,8 @@ export interface LocalRuntime {
   clock: AdjustableClock;
   engine: LocalStepFunctions;
   dynamo: DynamoLocal;
+  /** Signs the local tokens (tests sign in users of any role and unit with it). */
+  identity: LocalIdentity;
   tableName: string;
   /** Moves the clock on and runs everything that became due. */
   advanceClock(ms: number): Promise<void>;
@@ -70,6 +73,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
   const clockFile = dataDir && join(dataDir, 'clock.json');
+  // Issued PDFs by hash; without a data directory, a temporary one removed on stop.
+  const documentsDir = dataDir ? join(dataDir, 'documents') : mkdtempSync(join(tmpdir(), 'case-documents-'));
   const clock = new AdjustableClock(clockFile && existsSync(clockFile) ? readOffset(clockFile) : 0);
 
   const dynamo = await startDynamoLocal({ dataDir: dataDir && join(dataDir, 'dynamodb') });
@@ -87,6 +92,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     AWS_REGION: LOCAL_REGION,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     STEPFUNCTIONS_ENDPOINT: `http://127.0.0.1:${sfnPort}`,
+    DOCUMENTS_DIR: documentsDir,
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
   });
@@ -149,6 +155,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     identity,
     handlers: localHandlers,
     localRoutes: localRoutes({ identity, clock, advanceClock }),
+    staticDir: resolve(import.meta.dirname, '../../web/dist'),
   });
   const port = await listen(apiServer, options.port);
   const url = `http://127.0.0.1:${port}`;
@@ -170,17 +177,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     clock,
     engine,
     dynamo,
+    identity,
     tableName: CASE_TABLE,
     advanceClock,
     tick,
     stop: async () => {
       clearInterval(interval);
+      // Let a tick in flight finish before its storage goes away.
+      await ticking?.catch(() => undefined);
       await new Promise((r) => apiServer.close(r));
       apiServer.closeAllConnections();
       await engine.stop();
       sfnServer.closeAllConnections();
       await new Promise((r) => sfnServer.close(r));
       await dynamo.stop();
+      if (!dataDir) rmSync(documentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { getApp } from '#shared/clients/app';
 import type { CaseFile } from '#shared/domain/case-file';
 import { addDays, vietnamDate } from '#shared/domain/dates';
+import { demoTargets } from '#shared/domain/indicators';
 import type { ActionName } from '#shared/domain/pipeline';
 import type { Actor } from '#shared/domain/roles';
 import { demoUsers } from './identity';
@@ -125,9 +126,23 @@ const inputs = (today: string): Partial<Record<ActionName, unknown>> => ({
     sessionDate: today,
     sessionPlace: 'Trụ sở Tòa án nhân dân thành phố Lai Châu',
   },
-  decide: { outcome: 'apply', decisionNumber: '15/2026/QĐ-TA', decidedOn: today, months: 18 },
+  decide: {
+    outcome: 'apply',
+    decidedOn: today,
+    months: 18,
+    secretary: 'Vàng Thị Dung',
+    procurator: 'Đỗ Văn Khải',
+    fileAssessment: 'Hồ sơ được lập đầy đủ, đúng trình tự, thủ tục theo Điều 41 Nghị định 116/2021/NĐ-CP.',
+    groundsAssessment: 'Người bị đề nghị đã được nhắc nhở nhưng không đăng ký cai nghiện ma túy tự nguyện.',
+  },
   closeAppealWindow: { effectiveOn: today },
-  admit: { admittedOn: today, handoverRecordNumber: '21/BB-GN' },
+  admit: {
+    admittedOn: today,
+    time: '09:00',
+    handedOverBy: { name: 'Phạm Văn Đức', position: 'Đội trưởng' },
+    receivedBy: { name: 'Lê Thị Hằng', position: 'Phó Giám đốc' },
+    health: 'bình thường, không có thương tích.',
+  },
 });
 
 export async function seedDemoCases(deps: {
@@ -136,6 +151,10 @@ export async function seedDemoCases(deps: {
 }): Promise<number> {
   const app = getApp();
   const today = vietnamDate(app.clock.now());
+  const year = Number(today.slice(0, 4));
+  for (const [unitId, targets] of Object.entries(demoTargets)) {
+    await app.store.putTargets(unitId, year, targets, { at: app.clock.now().toISOString(), userId: 'seed' });
+  }
   for (const person of demoPeople) {
     const opened = await app.commands.openCase(actor(person.police), demoFile(person, today));
     const caseId = opened.body.caseId;

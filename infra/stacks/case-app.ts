@@ -3,6 +3,7 @@ import { DataStack } from './data-stack';
 import { IdentityStack } from './identity-stack';
 import { ServiceStack } from './service-stack';
 import { readSettings, stackNames } from './settings';
+import { WebStack } from './web-stack';
 
 /**
  * Adds one deployment of the app (its three stacks) to a CDK app. The stacks are environment-agnostic:
@@ -21,10 +22,16 @@ export const addCaseStacks = (app: App) => {
     description: 'Compulsory drug-treatment cases: API, stage workflows, functions and alarms',
     table: data.data.table,
     tableKey: data.data.key,
+    dataStackName: data.stackName,
     userPool: identity.identity.userPool,
     userPoolClient: identity.identity.webClient,
     logLevel: settings.logLevel,
     alarmEmail: settings.alarmEmail,
   });
-  return { settings, data, identity, service };
+  const web = new WebStack(app, names.web, {
+    description: 'Compulsory drug-treatment cases: web UI',
+    apiUrl: service.api.url,
+    clientId: identity.identity.webClient.userPoolClientId,
+  });
+  return { settings, data, identity, service, web };
 };

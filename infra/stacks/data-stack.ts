@@ -10,5 +10,6 @@ export class DataStack extends Stack {
     super(scope, id, { terminationProtection: true, ...props });
     this.data = new CaseData(this, 'CaseData');
     new CfnOutput(this, 'CaseTableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'DocumentsBucketName', { value: this.data.documents.bucketName });
   }
 }

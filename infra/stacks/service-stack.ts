@@ -13,6 +13,8 @@ import { StageWorkflows } from '../constructs/stage-workflows';
 export interface ServiceStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   readonly tableKey: kms.IKey;
+  /** Names the documents bucket (infra/constructs/case-data.ts). */
+  readonly dataStackName: string;
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
   readonly logLevel: string;
@@ -36,6 +38,7 @@ export class ServiceStack extends Stack {
     this.functions = new CaseFunctions(this, 'Functions', {
       table: props.table,
       tableKey: props.tableKey,
+      dataStackName: props.dataStackName,
       serviceName: 'case-workflow',
       logLevel: props.logLevel,
     });

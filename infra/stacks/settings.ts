@@ -37,5 +37,10 @@ export const readSettings = (app: App): DeploymentSettings => {
 /** The stack names of one deployment, e.g. `CompulsoryTreatment-prod-Data`. */
 export const stackNames = (settings: DeploymentSettings) => {
   const prefix = `${appPrefix}-${settings.deployment}`;
-  return { data: `${prefix}-Data`, identity: `${prefix}-Identity`, service: `${prefix}-Service` } as const;
+  return {
+    data: `${prefix}-Data`,
+    identity: `${prefix}-Identity`,
+    service: `${prefix}-Service`,
+    web: `${prefix}-Web`,
+  } as const;
 };

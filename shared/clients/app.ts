@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Clock, systemClock } from '../clock';
-import { readConfig } from '../config';
+import { type AppConfig, readConfig } from '../config';
 import { DynamoCaseRepository } from '../db/case-repository';
+import { type DocumentBlobStore, FileBlobStore, S3BlobStore } from '../documents/blob-store';
+import { DocumentService } from '../documents/document-service';
+import { withDocumentIssuing } from '../documents/issuing-store';
 import { vietnameseCalendar } from '../domain/calendar/vietnam-calendar';
 import { CaseCommands } from '../domain/case-commands';
 import { WorkflowSteps } from '../domain/workflow-steps';
@@ -16,9 +20,12 @@ import { StepFunctionsWorkflowClient } from './workflow-client';
  */
 export interface App {
   store: DynamoCaseRepository;
+  /** Issued PDFs by SHA-256. */
+  blobs: DocumentBlobStore;
   workflows: StepFunctionsWorkflowClient;
   commands: CaseCommands;
   steps: WorkflowSteps;
+  documents: DocumentService;
   clock: Clock;
 }
 
@@ -40,12 +47,25 @@ export function getApp(): App {
   const store = new DynamoCaseRepository(document, config.TABLE_NAME);
   const workflows = new StepFunctionsWorkflowClient(sfn, config.STATE_MACHINE_ARNS);
   const calendar = vietnameseCalendar;
+  const blobs = documentBlobStore(config);
+  // Commands and workflow steps issue the documents their changes call for.
+  const issuing = withDocumentIssuing(store, blobs);
   app = {
     store,
+    blobs,
     workflows,
     clock,
-    commands: new CaseCommands({ store, engine: workflows, clock, newId: randomUUID }),
-    steps: new WorkflowSteps({ store, engine: workflows, clock, calendar }),
+    commands: new CaseCommands({ store: issuing, engine: workflows, clock, newId: randomUUID }),
+    steps: new WorkflowSteps({ store: issuing, engine: workflows, clock, calendar }),
+    documents: new DocumentService({ store: issuing, blobs, clock }),
   };
   return app;
+}
+
+function documentBlobStore(config: AppConfig): DocumentBlobStore {
+  if (config.DOCUMENTS_BUCKET) {
+    return new S3BlobStore(new S3Client({ region: config.AWS_REGION }), config.DOCUMENTS_BUCKET);
+  }
+  if (config.DOCUMENTS_DIR) return new FileBlobStore(config.DOCUMENTS_DIR);
+  throw new Error('Invalid environment: DOCUMENTS_BUCKET or DOCUMENTS_DIR must be set');
 }

@@ -1,4 +1,5 @@
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from '../domain/case';
+import { nameSearchTerms } from '../domain/name-search';
 import { deadlineEscalates, type Stage } from '../domain/pipeline';
 
 /**
@@ -20,6 +21,28 @@ export const readKey = (caseId: string, at: string, readId: string) => ({
   SK: `READ#${at}#${readId}`,
 });
 export const READ_PREFIX = 'READ#';
+/** A case's documents, in issuing order; the lookup by hash is a second item. */
+export const caseDocumentKey = (caseId: string, issuedAt: string, sha256: string) => ({
+  PK: `CASE#${caseId}`,
+  SK: `DOCUMENT#${issuedAt}#${sha256}`,
+});
+export const DOCUMENT_PREFIX = 'DOCUMENT#';
+export const documentKey = (sha256: string) => ({ PK: `DOCUMENT#${sha256}`, SK: '#DOCUMENT' });
+/** One register per issuing body and year (Decree 30/2020/NĐ-CP Art. 15(1)(a)). */
+export const documentCounterKey = (issuerUnitId: string, year: number) => ({
+  PK: `COUNTER#${issuerUnitId}#${year}`,
+  SK: '#COUNTER',
+});
+/**
+ * Name search: one item per searchable prefix source of a case's person (the whole name, and each
+ * word after the first), in the filing commune's partition, sorted by the folded text: a prefix
+ * search is a Query with begins_with. Written once, with the case (the name never changes).
+ */
+export const nameSearchPartition = (filingUnitId: string) => `NAMES#${filingUnitId}`;
+export const nameSearchKey = (filingUnitId: string, folded: string, caseId: string) => ({
+  PK: nameSearchPartition(filingUnitId),
+  SK: `${folded}#${caseId}`,
+});
 export const timerKey = (timerId: string) => ({ PK: `TIMER#${timerId}`, SK: '#TIMER' });
 export const idempotencyKey = (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: '#IDEMPOTENCY' });
 
@@ -47,6 +70,39 @@ export const caseItem = (record: CaseRecord) => ({
   GSI3SK: `${record.openedAt}#${record.caseId}`,
   ...record,
 });
+
+/** The name search items of a new case (see nameSearchKey). */
+export const nameSearchItems = (record: CaseRecord) =>
+  nameSearchTerms(record.file.person.fullName).map((term) => ({
+    ...nameSearchKey(record.routing.filing, term, record.caseId),
+    entity: 'nameSearch',
+    caseId: record.caseId,
+  }));
+
+/**
+ * Indicator counters (shared/domain/indicators.ts): per unit, a month's flows and the current
+ * gauges, each split in COUNTER_SHARDS items picked by case id, so that transitions of different
+ * cases rarely touch the same item at once. A read sums the shards.
+ */
+export const COUNTER_SHARDS = 4;
+export const counterPartition = (unitId: string) => `IND#${unitId}`;
+export const MONTH_COUNTER_PREFIX = 'M#';
+export const GAUGE_COUNTER_PREFIX = 'NOW#';
+export const counterShard = (caseId: string): number => {
+  let hash = 0;
+  for (const char of caseId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % COUNTER_SHARDS;
+};
+export const monthCounterKey = (unitId: string, month: string, shard: number) => ({
+  PK: counterPartition(unitId),
+  SK: `${MONTH_COUNTER_PREFIX}${month}#${shard}`,
+});
+export const gaugeCounterKey = (unitId: string, shard: number) => ({
+  PK: counterPartition(unitId),
+  SK: `${GAUGE_COUNTER_PREFIX}${shard}`,
+});
+/** A unit's targets for a year (set by an administrator). */
+export const targetsKey = (unitId: string, year: number) => ({ PK: `TARGETS#${unitId}`, SK: String(year) });
 
 export const taskItem = (task: PendingTask) => ({
   ...taskKey(task.caseId, task.taskId),

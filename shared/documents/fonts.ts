@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
 import { prepareForSubsetting } from './truetype';
@@ -43,8 +44,18 @@ export const cachingFontkit: Fontkit = {
   create: (bytes, postscriptName) => parsedByBytes.get(bytes) ?? fontkit.create(bytes, postscriptName),
 };
 
+/**
+ * Where the TTF files are: the npm package, or, in a bundled Lambda function (which has no
+ * node_modules), the folder its build copied them to (DOCUMENT_FONTS_DIR).
+ */
+function fontFile(style: FontStyle): string {
+  const dir = process.env.DOCUMENT_FONTS_DIR;
+  if (dir) return join(dir, basename(files[style]));
+  return createRequire(import.meta.url).resolve(files[style]);
+}
+
 async function loadStyle(style: FontStyle): Promise<LoadedFont> {
-  const path = createRequire(import.meta.url).resolve(files[style]);
+  const path = fontFile(style);
   const bytes = prepareForSubsetting(new Uint8Array(await readFile(path)));
   const parsed = fontkit.create(bytes);
   // fontkit caches each glyph with the code points of its first lookup. A subset caches the parts

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError } from '../errors';
+import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../errors';
 import type { CaseEvent, CaseRecord, IdempotencyRecord, TaskCompletion } from './case';
 import { caseFileSchema } from './case-file';
 import { applyAction, checkMinorFile } from './case-rules';
@@ -9,6 +9,7 @@ import { type CaseView, toCaseView } from './case-views';
 import { ageOn, vietnamDate } from './dates';
 import { profileInForceOn } from './legal-profile';
 import { isActionName, pipelineActions } from './pipeline';
+import { assertMayOpenCase, assertMayPerform, assertMayPerformWith } from './policy';
 import {
   type CaseChange,
   type CaseStore,
@@ -57,12 +58,7 @@ export class CaseCommands {
     const replay = await this.replay(scopedKey, requestHash);
     if (replay) return replay;
 
-    if (actor.role !== 'police') {
-      throw new ForbiddenError('Chỉ cán bộ Công an cấp xã được lập hồ sơ.', {
-        requiredRole: 'police',
-        role: actor.role,
-      });
-    }
+    if (actor.role !== 'police') assertMayOpenCase(actor, actor.unitId);
     const file = parseOrThrow(caseFileSchema, body);
     const now = this.deps.clock.now();
     const today = vietnamDate(now);
@@ -70,15 +66,7 @@ export class CaseCommands {
     const routing = routeCase(communeId);
     if (!routing)
       throw ruleViolation('person.residence.communeId', 'không phải đơn vị cấp xã có trong danh mục');
-    if (actor.unitId !== communeId) {
-      throw new ForbiddenError(
-        'Hồ sơ do Công an cấp xã nơi người đó cư trú lập (Nghị định 116/2021/NĐ-CP, Điều 40).',
-        {
-          requiredUnit: communeId,
-          unit: actor.unitId,
-        },
-      );
-    }
+    assertMayOpenCase(actor, communeId);
     if (file.person.dateOfBirth > today)
       throw ruleViolation('person.dateOfBirth', 'không được sau ngày hôm nay');
     const age = ageOn(file.person.dateOfBirth, today);
@@ -95,6 +83,7 @@ export class CaseCommands {
         'căn cứ tái nghiện (d: khoản 4 Điều 32) không áp dụng cho người dưới 18 tuổi (khoản 1 Điều 33 Luật PCMT 2021)',
       );
     }
+    // A minor's file names the parent or guardian and holds their opinion and the minor's account.
     if (minor) checkMinorFile(file);
 
     // One open file per person: an earlier case must have closed (a relapse closes it first).
@@ -142,7 +131,8 @@ export class CaseCommands {
       throw error;
     }
     await this.followUp(caseId, followUp);
-    return { ...response, replayed: false };
+    // The store may have issued documents with the case (the notification): answer with them.
+    return { status: 201, body: toCaseView(record, [], today), replayed: false };
   }
 
   /** A person performs the pending action of a case; exactly one of two concurrent attempts wins. */
@@ -171,13 +161,9 @@ export class CaseCommands {
         current: current(),
       });
     }
-    if (actor.role !== task.role || actor.unitId !== task.unitId) {
-      throw new ForbiddenError(
-        `Hành động '${actionName}' chỉ dành cho vai trò '${task.role}' của đơn vị '${task.unitId}'.`,
-        { requiredRole: task.role, requiredUnit: task.unitId, role: actor.role, unit: actor.unitId },
-      );
-    }
+    assertMayPerform(actor, task);
     const input = parseOrThrow(pipelineActions[actionName].input, request.input, 'input');
+    assertMayPerformWith(actor, actionName, input);
     if (request.expectedVersion !== found.record.version) {
       throw staleVersion(current());
     }
@@ -228,6 +214,7 @@ export class CaseCommands {
     const response = { status: 200, body: toCaseView(next, remaining, today) };
     const change: CaseChange = {
       expectedVersion: found.record.version,
+      before: found,
       next,
       event,
       ...effects,
@@ -251,7 +238,7 @@ export class CaseCommands {
       throw error;
     }
     await this.followUp(caseId, followUp, output);
-    return { ...response, replayed: false };
+    return { ...response, body: toCaseView(next, remaining, today), replayed: false };
   }
 
   private idempotencyRecord(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelled } from './validation';
 
 z.config(z.locales.vi());
 
@@ -18,14 +19,19 @@ export const personSchema = z
   .object({
     fullName: z.string().trim().min(2).max(100).describe('Họ và tên'),
     dateOfBirth: isoDate.describe('Ngày sinh'),
-    gender: z.enum(['male', 'female']).describe('Giới tính'),
+    gender: labelled(z.enum(['male', 'female']), { male: 'Nam', female: 'Nữ' }).describe('Giới tính'),
     citizenId,
     residence: z
       .object({
         address: z.string().trim().min(3).max(200).describe('Địa chỉ nơi cư trú'),
-        communeId: z.string().min(1).describe('Mã đơn vị cấp xã nơi cư trú'),
+        communeId: z
+          .string()
+          .min(1)
+          .meta({ format: 'commune-id' })
+          .describe('Xã, phường, thị trấn nơi cư trú'),
       })
-      .strict(),
+      .strict()
+      .describe('Nơi cư trú'),
   })
   .strict();
 
@@ -33,11 +39,14 @@ export const personSchema = z
  * The grounds of LAW73 Art. 32, which lists them as clauses 1–4 (coded a–d here, kept for the API);
  * a minor has only the first three, as points a–c of Art. 33(1): no relapse ground.
  */
-export const groundSchema = z
-  .enum(['a', 'b', 'c', 'd'])
-  .describe(
-    'Căn cứ: a–d ứng với khoản 1–4 Điều 32 Luật PCMT 2021 (người dưới 18 tuổi: điểm a–c khoản 1 Điều 33)',
-  );
+export const groundSchema = labelled(z.enum(['a', 'b', 'c', 'd']), {
+  a: 'Không đăng ký, không thực hiện hoặc tự ý chấm dứt cai nghiện ma túy tự nguyện',
+  b: 'Bị phát hiện sử dụng trái phép chất ma túy trong thời gian cai nghiện tự nguyện',
+  c: 'Không đăng ký, không thực hiện, tự ý chấm dứt hoặc bị chấm dứt điều trị thay thế',
+  d: 'Tái nghiện trong 01 năm kể từ ngày hết thời hạn quản lý sau cai nghiện',
+}).describe(
+  'Căn cứ: a–d ứng với khoản 1–4 Điều 32 Luật PCMT 2021 (người dưới 18 tuổi: điểm a–c khoản 1 Điều 33)',
+);
 
 export const documentKinds = [
   'violationRecord',
@@ -54,52 +63,51 @@ export const documentKinds = [
 
 export const fileDocumentSchema = z
   .object({
-    kind: z.enum(documentKinds),
-    title: z.string().trim().min(3).max(200),
-    number: z.string().trim().max(50).optional(),
-    issuedOn: isoDate.optional(),
+    kind: labelled(z.enum(documentKinds), {
+      violationRecord: 'Biên bản vi phạm',
+      addictionDetermination: 'Phiếu kết quả xác định tình trạng nghiện',
+      personalHistory: 'Bản tóm tắt lý lịch',
+      voluntaryTreatmentRecord: 'Tài liệu về cai nghiện tự nguyện, điều trị thay thế',
+      personOpinion: 'Bản tường trình, ý kiến của người bị đề nghị',
+      selfStatement: 'Bản tường trình của người chưa thành niên hoặc người đại diện hợp pháp (Mẫu số 31)',
+      guardianOpinion: 'Ý kiến của cha, mẹ hoặc người giám hộ (Mẫu số 38)',
+      other: 'Tài liệu khác',
+    }).describe('Loại tài liệu'),
+    title: z.string().trim().min(3).max(200).describe('Tên tài liệu'),
+    number: z.string().trim().max(50).optional().describe('Số, ký hiệu'),
+    issuedOn: isoDate.optional().describe('Ngày ban hành'),
   })
   .strict();
 
 export const addictionDeterminationSchema = z
   .object({
     facility: z.string().trim().min(3).max(200).describe('Cơ sở y tế xác định tình trạng nghiện'),
-    determinedOn: isoDate,
-    documentNumber: z.string().trim().min(1).max(50),
+    determinedOn: isoDate.describe('Ngày xác định'),
+    documentNumber: z.string().trim().min(1).max(50).describe('Số phiếu kết quả'),
   })
   .strict();
 
 /**
- * The parent, guardian or legal representative of a person aged 12 to under 18: notified of the
- * file, may read it, gives a written opinion and attends the court session (LAW73 Art. 34(1)(c),
- * 34(2); ND-116 Art. 51(1)).
+ * A minor's parent, guardian or legal representative: notified of the file, reads it, gives a
+ * written opinion and attends the court session (LAW73 Art. 34(1)(c), 34(2); ND-116 Art. 51(1));
+ * required when the person is under 18.
  */
 export const guardianSchema = z
   .object({
-    fullName: z
-      .string()
-      .trim()
-      .min(2)
-      .max(100)
-      .describe('Họ và tên cha, mẹ, người giám hộ hoặc người đại diện'),
-    relationship: z
-      .enum(['father', 'mother', 'guardian', 'legalRepresentative'])
-      .describe('Quan hệ: cha / mẹ / người giám hộ / người đại diện hợp pháp'),
-    address: z.string().trim().min(3).max(200).describe('Địa chỉ nhận thông báo'),
-    phone: z.string().trim().max(20).optional(),
+    fullName: z.string().trim().min(2).max(100).describe('Họ và tên cha, mẹ hoặc người giám hộ'),
+    relation: z.string().trim().min(2).max(40).describe('Quan hệ với người bị đề nghị'),
+    address: z.string().trim().min(3).max(200).describe('Địa chỉ'),
   })
   .strict();
 
 export const caseFileSchema = z
   .object({
-    person: personSchema,
-    guardian: guardianSchema
-      .optional()
-      .describe('Bắt buộc với người từ đủ 12 đến dưới 18 tuổi (Luật PCMT 2021, Điều 34)'),
-    grounds: z.array(groundSchema).min(1).max(4),
+    person: personSchema.describe('Người bị đề nghị'),
+    guardian: guardianSchema.optional().describe('Bắt buộc với người từ đủ 12 đến dưới 18 tuổi'),
+    grounds: z.array(groundSchema).min(1).max(4).describe('Căn cứ đề nghị (Điều 32 Luật PCMT 2021)'),
     groundsDetail: z.string().trim().min(10).max(4000).describe('Tóm tắt hành vi, căn cứ đề nghị'),
-    addictionDetermination: addictionDeterminationSchema,
-    documents: z.array(fileDocumentSchema).min(1).max(50),
+    addictionDetermination: addictionDeterminationSchema.describe('Kết quả xác định tình trạng nghiện'),
+    documents: z.array(fileDocumentSchema).min(1).max(50).describe('Tài liệu trong hồ sơ'),
   })
   .strict();
 

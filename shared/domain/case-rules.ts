@@ -69,8 +69,17 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
       );
     }
   }) as Rule<typeof submitFileInput>,
-  review: ((next, { decision }) => {
+  review: ((next, { decision, childProtectionOpinion }) => {
     if (decision === 'returnForSupplement') next.supplementRounds += 1;
+    if (decision === 'forward' && next.minor) {
+      if (!childProtectionOpinion) {
+        throw ruleViolation(
+          'input.childProtectionOpinion',
+          'bắt buộc khi chuyển hồ sơ của người chưa thành niên cho Tòa án (Luật PCMT 2021, Điều 34 khoản 4)',
+        );
+      }
+      next.childProtectionOpinion = childProtectionOpinion;
+    }
   }) as Rule<typeof reviewInput>,
   supplementFile: ((next, { documents }) => {
     next.file = { ...next.file, documents: [...next.file.documents, ...documents] };
@@ -106,9 +115,16 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
   }) as Rule<typeof openSessionInput>,
   decide: ((next, decision, today) => {
     notInFuture('input.decidedOn', decision.decidedOn, today);
-    // The workflow offers the decision only after the session is scheduled (Await Session Scheduling).
-    if (next.session && decision.decidedOn < next.session.date) {
-      throw ruleViolation('input.decidedOn', 'không được trước ngày mở phiên họp');
+    // The workflow offers the decision only once the session is opened (Await Session Scheduling);
+    // the rule holds on its own too, e.g. after an annulment cleared the session.
+    if (!next.session) {
+      throw ruleViolation(
+        'input',
+        'Tòa án ra quyết định tại phiên họp: cần quyết định mở phiên họp trước (Pháp lệnh 03/2022/UBTVQH15)',
+      );
+    }
+    if (decision.decidedOn < next.session.date) {
+      throw ruleViolation('input.decidedOn', `không được trước ngày mở phiên họp (${next.session.date})`);
     }
     if (next.minor && decision.guardianPresent === undefined) {
       throw ruleViolation(
@@ -184,10 +200,10 @@ const actionRules: { [A in ActionName]: Rule<z.ZodType> } = {
   }) as Rule<typeof admitInput>,
   recordPostponement: ((next, input, today) => {
     if (input.until <= today) throw ruleViolation('input.until', 'phải sau ngày hôm nay');
-    next.postponement = { grounds: input.grounds, until: input.until, decisionNumber: input.decisionNumber };
+    next.postponement = { grounds: input.grounds, until: input.until };
   }) as Rule<typeof recordPostponementInput>,
   recordExemption: ((next, input) => {
-    next.exemption = { grounds: input.grounds, decisionNumber: input.decisionNumber };
+    next.exemption = { grounds: input.grounds };
   }) as Rule<typeof recordExemptionInput>,
   recordAbsconding: ((next, { abscondedOn }, today) => {
     notInFuture('input.abscondedOn', abscondedOn, today);
@@ -267,8 +283,8 @@ function notInFuture(field: string, date: IsoDate, today: IsoDate): void {
 /**
  * What a file for a person aged 12 to under 18 must hold beyond an adult's: the parent, guardian
  * or legal representative, the person's own written account and that representative's written
- * opinion (LAW73 Art. 34(1)(c); ND-116 Art. 51(1)(d), (đ), Forms 31 and 38). Missing parts are a
- * 400 naming each field.
+ * opinion (LAW73 Art. 34(1)(c); ND-116 Art. 51(1)(d), (đ), Forms 31 and 38). Missing parts are one
+ * 422 naming each field, like the other rules that depend on the person's age.
  */
 export function checkMinorFile(file: CaseFile): void {
   const problems: { field: string; rule: string }[] = [];
@@ -291,5 +307,5 @@ export function checkMinorFile(file: CaseFile): void {
       rule: 'thiếu ý kiến bằng văn bản của cha, mẹ, người giám hộ hoặc người đại diện hợp pháp (guardianOpinion; Nghị định 116/2021/NĐ-CP, Điều 51 khoản 1 điểm đ, Mẫu số 38)',
     });
   }
-  if (problems.length > 0) throw new ValidationFailedError(problems);
+  if (problems.length > 0) throw new ValidationFailedError(problems, 422);
 }

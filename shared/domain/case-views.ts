@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { CaseRecord, PendingTask } from './case';
 import type { IsoDate } from './dates';
 import { deadlineSource } from './deadlines';
-import { legalProfile, type RoleBody } from './legal-profile';
+import { type LegalProfile, legalProfile, type RoleBody } from './legal-profile';
 import { type ActionName, deadlineEscalates, pipelineActions } from './pipeline';
+import { actionVerdict, type Permissions, permissionsFor } from './policy';
+import type { Actor } from './roles';
 import { type CaseRouting, unitNameOn } from './units';
 
 /** What a client sees of a pending task: enough to discover the next step without hard-coding it. */
@@ -30,8 +32,13 @@ export interface RoleBodyView extends RoleBody {
 }
 
 export type CaseView = CaseRecord & {
-  pendingTasks: TaskView[];
+  /** Which body plays each role under the case's legal profile (it changes with the law). */
+  bodies: LegalProfile['bodies'];
+  /** The same per functional role, with its source and the case's unit as named under the profile. */
   roleBodies: Record<keyof CaseRouting, RoleBodyView>;
+  pendingTasks: (TaskView & { mayAct?: boolean })[];
+  /** What the person asking may do with this case (set when the view is answered to someone). */
+  permissions?: Permissions;
 };
 
 /** The bodies of the case's profile, with the unit of each as named while that profile is in force. */
@@ -90,5 +97,15 @@ export function toCaseView(record: CaseRecord, tasks: PendingTask[], today: IsoD
         a.dueOn.localeCompare(b.dueOn) ||
         a.action.localeCompare(b.action),
     );
-  return { ...record, pendingTasks, roleBodies: roleBodiesOf(record) };
+  const profile = legalProfile(record.legalProfile);
+  return { ...record, bodies: profile.bodies, roleBodies: roleBodiesOf(record), pendingTasks };
+}
+
+/** The case as one person sees it: each task says whether they may perform it, and what else they may do. */
+export function toCaseViewFor(actor: Actor, view: CaseView, tasks: PendingTask[]): CaseView {
+  return {
+    ...view,
+    pendingTasks: view.pendingTasks.map((task) => ({ ...task, mayAct: actionVerdict(actor, task).allowed })),
+    permissions: permissionsFor(actor, tasks),
+  };
 }

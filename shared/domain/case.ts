@@ -1,3 +1,5 @@
+import type { EventDocument, IssuedRef } from '../documents/issued';
+import type { DocumentKind } from '../documents/templates/index';
 import type { StageWorkflow } from '../names';
 import type { CaseFile } from './case-file';
 import type { IsoDate } from './dates';
@@ -7,10 +9,16 @@ import type { CaseRouting } from './units';
 
 export interface CourtDecision {
   outcome: 'apply' | 'notApply';
-  decisionNumber: string;
   decidedOn: IsoDate;
   months?: number;
   reason?: string;
+  /** The session (Ordinance 03/2022/UBTVQH15): who sat and what the court found. */
+  secretary?: string;
+  procurator?: string;
+  sessionPlace?: string;
+  fileAssessment?: string;
+  groundsAssessment?: string;
+  /** A minor's session: whether the parent or guardian attended. */
   guardianPresent?: boolean;
 }
 
@@ -43,21 +51,22 @@ export interface CaseRecord {
   openedBy: string;
   updatedAt: string;
   supplementRounds: number;
+  /** A minor's file: the labour office's opinion on child-rights protection and the management plan. */
+  childProtectionOpinion?: string;
   /** The court accepted the file (thụ lý) and assigned a judge. */
   acceptedOn?: IsoDate;
   judgeName?: string;
-  courtReturns?: number;
-  /** The decision to open the session: when and where the court sits. */
+  /** The decision to open the session: when and where the court sits (and, for a minor, who was summoned). */
   session?: { decidedOn: IsoDate; date: IsoDate; place: string; online: boolean; guardianSummoned?: boolean };
-
+  courtReturns?: number;
   courtRequest?: string;
   decision?: CourtDecision;
   termination?: { reason: string; decisionNumber: string; decidedOn: IsoDate };
   appeals?: CourtAppeal[];
   /** The day the decision took effect (appeal window closed, or the appeal decided). */
   decisionEffectiveOn?: IsoDate;
-  postponement?: { grounds: string; until: IsoDate; decisionNumber: string };
-  exemption?: { grounds: string; decisionNumber: string };
+  postponement?: { grounds: string; until: IsoDate };
+  exemption?: { grounds: string };
   /** Set while the person is wanted after absconding. */
   abscondedOn?: IsoDate;
   diedOn?: IsoDate;
@@ -73,6 +82,8 @@ export interface CaseRecord {
   releasedOn?: IsoDate;
   supervisionEndsOn?: IsoDate;
   closedAt?: string;
+  /** The latest document of each kind issued for the case (what later documents cite). */
+  issued?: Partial<Record<DocumentKind, IssuedRef>>;
 }
 
 export type TaskCompletion =
@@ -120,7 +131,8 @@ export type CaseEventType =
   | 'decisionEffective'
   | 'releaseScheduled'
   | 'supervisionBegun'
-  | 'caseClosed';
+  | 'caseClosed'
+  | 'documentCorrected';
 
 export interface CaseEvent {
   caseId: string;
@@ -134,6 +146,8 @@ export interface CaseEvent {
   executionArn?: string;
   stateName?: string;
   /** Hash of the previous event of the case (GENESIS for the first) and of this event's content. */
+  /** Documents this event issued, by hash: part of the chained content. */
+  documents?: EventDocument[];
   prevHash?: string;
   hash?: string;
 }
@@ -144,7 +158,7 @@ export interface CaseRead {
   readId: string;
   at: string;
   actor: { userId: string; role: Role; unitId: string };
-  what: 'case' | 'history' | 'verification';
+  what: 'case' | 'history' | 'verification' | 'documents' | 'document' | 'export';
 }
 
 /** A long wait, held as data rather than as an open execution: at `fireAt`, start `workflow`. */

@@ -143,11 +143,12 @@ export const pipelineActions = {
     completes: { kind: 'taskToken' },
   },
   openSession: {
-    label: 'Quyết định mở phiên họp (ngày, giờ, địa điểm)',
+    label: 'Quyết định mở phiên họp',
     role: 'court',
     unit: 'court',
     stage: 'ACCEPTED',
-    // Opened on acceptance; opened again after documents or an annulment, it gets a new period.
+    // Its own wait (Await Session Scheduling): opened on acceptance, and again after the court asked
+    // for documents or an appeal annulled the decision, each time with a new period.
     deadline: { kind: 'limit', limit: 'sessionScheduling' },
     input: openSessionInput,
     completes: { kind: 'taskToken' },

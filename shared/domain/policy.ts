@@ -1,12 +1,20 @@
-import type { CaseRecord } from './case';
-import type { Actor } from './roles';
-import { units } from './units';
+import { ForbiddenError } from '../errors';
+import type { CaseRecord, PendingTask } from './case';
+import type { ActionName } from './pipeline';
+import type { Actor, Role } from './roles';
+import { courtSupervisedBy, units } from './units';
 
 /**
- * Who may see a case: deny by default. An officer sees the cases their own unit handles (filing
- * commune, review office, court, centre, supervising commune); an auditor or administrator sees
- * every case handled by a unit within their own (a province's auditor sees its districts and
- * communes). Actions are checked per task (role and unit) in CaseCommands.
+ * Who may do what: the one policy every handler asks, deny by default. A request is checked as
+ * role × action × how the actor's unit stands to the case's unit (the same unit, a unit above it,
+ * or another). Every denial names what was missing; nothing changes on a denial.
+ *
+ * - Acting: the role the pending task names (a judge may also perform the court's steps; a
+ *   procurator may lodge a protest in the appeal window), in the very unit the task names. A unit
+ *   above does not act for the one below.
+ * - Reading: officers read the cases their own unit handles; a judge those of their court; a
+ *   procurator those of the court their procuracy supervises; auditors and administrators every
+ *   case handled by a unit within theirs.
  */
 export type UnitRelation = 'same' | 'parent' | 'other';
 
@@ -19,17 +27,189 @@ export function relationOf(actorUnit: string, caseUnit: string): UnitRelation {
   return 'other';
 }
 
+const overseers: readonly Role[] = ['auditor', 'admin'];
+
+/** The court's steps, which the judge decides and the clerk records. */
+const courtActions: readonly ActionName[] = [
+  'acceptFile',
+  'openSession',
+  'decide',
+  'requestDocuments',
+  'terminateCase',
+  'closeAppealWindow',
+  'recordAppeal',
+  'decideAppeal',
+  'recordPostponement',
+  'recordExemption',
+  'recordReduction',
+  'recordEarlyEnd',
+];
+
+/** Roles besides the task's own that may perform an action. */
+const alsoPerformedBy = (action: ActionName): readonly Role[] => [
+  ...(courtActions.includes(action) ? (['judge'] as const) : []),
+  ...(action === 'recordAppeal' ? (['procurator'] as const) : []),
+];
+
 const caseUnits = (record: Pick<CaseRecord, 'routing'>): string[] => Object.values(record.routing);
 
+/** The unit a role acts from for a case's task: a procurator acts on the court their procuracy supervises. */
+const actingUnit = (actor: Actor): string | undefined =>
+  actor.role === 'procurator' ? courtSupervisedBy(actor.unitId) : actor.unitId;
+
 export function mayReadCase(actor: Actor, record: Pick<CaseRecord, 'routing'>): boolean {
-  const relations = caseUnits(record).map((unit) => relationOf(actor.unitId, unit));
-  if (actor.role === 'auditor' || actor.role === 'admin') return relations.some((r) => r !== 'other');
-  return relations.includes('same');
+  if (overseers.includes(actor.role)) {
+    return caseUnits(record).some((unit) => relationOf(actor.unitId, unit) !== 'other');
+  }
+  if (actor.role === 'judge' || actor.role === 'procurator')
+    return record.routing.court === actingUnit(actor);
+  return caseUnits(record).includes(actor.unitId);
+}
+
+export function assertMayReadCase(actor: Actor, record: Pick<CaseRecord, 'routing'>): void {
+  if (!mayReadCase(actor, record)) {
+    throw new ForbiddenError('Đơn vị của bạn không xử lý hồ sơ này.', {
+      unit: actor.unitId,
+      caseUnits: caseUnits(record),
+    });
+  }
 }
 
 /** Listing a unit's cases: one's own unit, or, for auditors and administrators, any unit within theirs. */
 export function mayListUnit(actor: Actor, unitId: string): boolean {
   const relation = relationOf(actor.unitId, unitId);
-  if (actor.role === 'auditor' || actor.role === 'admin') return relation !== 'other';
+  if (overseers.includes(actor.role)) return relation !== 'other';
   return relation === 'same';
+}
+
+/**
+ * A supervising unit's list of missed deadlines: the officers of the units under it (whose steps
+ * it lists) and the auditors and administrators over it.
+ */
+export function assertMayListOverdue(actor: Actor, supervisingUnitId: string): void {
+  const within = relationOf(supervisingUnitId, actor.unitId) !== 'other';
+  const over = overseers.includes(actor.role) && relationOf(actor.unitId, supervisingUnitId) !== 'other';
+  if (!within && !over) {
+    throw new ForbiddenError(`Không được xem các bước quá hạn của đơn vị ${supervisingUnitId}.`, {
+      unit: actor.unitId,
+      requested: supervisingUnitId,
+    });
+  }
+}
+
+export type ActionVerdict =
+  | { allowed: true }
+  | { allowed: false; message: string; details: Record<string, unknown> };
+
+/** Whether someone may perform a pending task: role, then unit. */
+export function actionVerdict(
+  actor: Actor,
+  task: Pick<PendingTask, 'action' | 'role' | 'unitId'>,
+): ActionVerdict {
+  const allowedRoles = [task.role, ...alsoPerformedBy(task.action)];
+  if (!allowedRoles.includes(actor.role)) {
+    return {
+      allowed: false,
+      message: `Hành động '${task.action}' chỉ dành cho vai trò ${allowedRoles.map((r) => `'${r}'`).join(', ')}.`,
+      details: { requiredRole: allowedRoles, role: actor.role },
+    };
+  }
+  const unit = actingUnit(actor);
+  const relation = unit ? relationOf(unit, task.unitId) : 'other';
+  if (relation !== 'same') {
+    return {
+      allowed: false,
+      message: `Hành động '${task.action}' chỉ dành cho đơn vị '${task.unitId}'.`,
+      details: { requiredUnit: task.unitId, unit: actor.unitId, relation },
+    };
+  }
+  return { allowed: true };
+}
+
+export function assertMayPerform(actor: Actor, task: Pick<PendingTask, 'action' | 'role' | 'unitId'>): void {
+  const verdict = actionVerdict(actor, task);
+  if (!verdict.allowed) throw new ForbiddenError(verdict.message, verdict.details);
+}
+
+/** What a role may put in an action's input: a procurator lodges protests, not complaints. */
+export function assertMayPerformWith(actor: Actor, action: ActionName, input: unknown): void {
+  if (
+    actor.role === 'procurator' &&
+    action === 'recordAppeal' &&
+    (input as { kind?: string }).kind !== 'protest'
+  ) {
+    throw new ForbiddenError('Kiểm sát viên chỉ được ghi nhận kháng nghị (kind = protest).', {
+      field: 'input.kind',
+      role: actor.role,
+    });
+  }
+}
+
+/** Opening a file: the police of the commune where the person lives (Decree 116/2021/NĐ-CP Art. 40). */
+export function assertMayOpenCase(actor: Actor, communeId: string): void {
+  if (actor.role !== 'police') {
+    throw new ForbiddenError('Chỉ cán bộ Công an cấp xã được lập hồ sơ.', {
+      requiredRole: 'police',
+      role: actor.role,
+    });
+  }
+  if (actor.unitId !== communeId) {
+    throw new ForbiddenError(
+      'Hồ sơ do Công an cấp xã nơi người đó cư trú lập (Nghị định 116/2021/NĐ-CP, Điều 40).',
+      {
+        requiredUnit: communeId,
+        unit: actor.unitId,
+      },
+    );
+  }
+}
+
+/** Who sees who read a case, and exports its history: auditors and administrators. */
+export function assertMayAudit(actor: Actor): void {
+  if (!overseers.includes(actor.role)) {
+    throw new ForbiddenError('Chỉ thanh tra viên được xem nhật ký truy cập và xuất lịch sử hồ sơ.', {
+      requiredRole: 'auditor',
+      role: actor.role,
+    });
+  }
+}
+
+/** A document is corrected by the body that issued it, never by an overseer. */
+export function assertMayCorrectDocument(actor: Actor, issuerUnitId: string): void {
+  if (actor.unitId !== issuerUnitId || overseers.includes(actor.role)) {
+    throw new ForbiddenError('Chỉ cơ quan đã ban hành văn bản được đính chính văn bản đó.', {
+      requiredUnit: issuerUnitId,
+      unit: actor.unitId,
+    });
+  }
+}
+
+/** The task lists (role and unit) where someone's work waits; each task is still checked with actionVerdict. */
+export function inboxesOf(actor: Actor): { role: Role; unitId: string }[] {
+  if (overseers.includes(actor.role)) return [];
+  if (actor.role === 'judge') return [{ role: 'court', unitId: actor.unitId }];
+  if (actor.role === 'procurator') {
+    const court = courtSupervisedBy(actor.unitId);
+    return court ? [{ role: 'court', unitId: court }] : [];
+  }
+  return [{ role: actor.role, unitId: actor.unitId }];
+}
+
+/** The "what may I do" answer for a case, for the UI: what this person may read and do. */
+export interface Permissions {
+  actions: ActionName[];
+  seeReads: boolean;
+  exportHistory: boolean;
+}
+
+export function permissionsFor(
+  actor: Actor,
+  tasks: readonly Pick<PendingTask, 'action' | 'role' | 'unitId'>[],
+): Permissions {
+  const overseer = overseers.includes(actor.role);
+  return {
+    actions: tasks.filter((task) => actionVerdict(actor, task).allowed).map((task) => task.action),
+    seeReads: overseer,
+    exportHistory: overseer,
+  };
 }

@@ -1,3 +1,4 @@
+import type { DocumentWrite, IssuedDocument } from '../documents/issued';
 import type { StageWorkflow } from '../names';
 import type {
   CaseEvent,
@@ -13,6 +14,11 @@ import type { Stage } from './pipeline';
 /** One atomic change of a case: the versioned case item plus its append-only event, and more. */
 export interface CaseChange {
   expectedVersion: number;
+  /**
+   * The case as read at `expectedVersion` (record and pending tasks), when the caller has it: the
+   * store needs the old stage and tasks to move the indicator counters, and reads them otherwise.
+   */
+  before?: { record: CaseRecord; tasks: PendingTask[] };
   next: CaseRecord;
   event: CaseEvent;
   putTasks?: PendingTask[];
@@ -23,6 +29,8 @@ export interface CaseChange {
   /** Timers to remove; `mustBePending` makes the change fail if the timer already fired. */
   deleteTimers?: { timerId: string; mustBePending: boolean }[];
   idempotency?: IdempotencyRecord;
+  /** Documents issued by this change, numbered by their issuers' counters in the same transaction. */
+  documents?: DocumentWrite[];
 }
 
 export interface Page<T> {
@@ -38,9 +46,15 @@ export interface CaseStore {
     event: CaseEvent,
     idempotency?: IdempotencyRecord,
     tasks?: PendingTask[],
+    documents?: DocumentWrite[],
   ): Promise<void>;
   /** Throws VersionConflict when the case moved on, TimerAlreadyFired when a timer has fired. */
   commit(change: CaseChange): Promise<void>;
+  /** The last number an issuing body gave a document in a year (0 before the first). */
+  getDocumentCounter(issuerUnitId: string, year: number): Promise<number>;
+  getDocument(sha256: string): Promise<IssuedDocument | undefined>;
+  /** A case's documents in the order they were issued. */
+  listDocuments(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<IssuedDocument>>;
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
   /** Appends a record that someone read the case; never updated or deleted. */
   recordRead(read: CaseRead): Promise<void>;
@@ -83,6 +97,11 @@ export class VersionConflict extends Error {
 /** Raised by a CaseStore when a change requires a pending timer that has already fired. */
 export class TimerAlreadyFired extends Error {
   override name = 'TimerAlreadyFired';
+}
+
+/** Raised by a CaseStore when another document took the number this change was to give. */
+export class CounterRace extends Error {
+  override name = 'CounterRace';
 }
 
 /** Raised by a CaseStore when another request with the same idempotency key won the race. */

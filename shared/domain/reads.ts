@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
-import { ForbiddenError, NotFoundError } from '../errors';
-import type { CaseRead, CaseRecord, PendingTask } from './case';
-import { mayReadCase } from './policy';
+import { NotFoundError } from '../errors';
+import type { CaseEvent, CaseRead, CaseRecord, PendingTask } from './case';
+import { assertMayAudit, assertMayReadCase } from './policy';
 import type { CaseStore } from './ports';
 import type { Actor } from './roles';
 
@@ -26,14 +26,7 @@ export async function recordRead(
 }
 
 /** Only auditors (and administrators) see who read a case. */
-export function assertMaySeeReads(actor: Actor): void {
-  if (actor.role !== 'auditor' && actor.role !== 'admin') {
-    throw new ForbiddenError('Chỉ thanh tra viên được xem nhật ký truy cập hồ sơ.', {
-      requiredRole: 'auditor',
-      role: actor.role,
-    });
-  }
-}
+export const assertMaySeeReads = assertMayAudit;
 
 /**
  * Opens a case for someone: it must exist, their unit must handle it (or, for auditors, lie within
@@ -47,12 +40,19 @@ export async function openCaseFor(
 ): Promise<{ record: CaseRecord; tasks: PendingTask[] }> {
   const found = await deps.store.getCase(caseId);
   if (!found) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
-  if (!mayReadCase(actor, found.record)) {
-    throw new ForbiddenError('Đơn vị của bạn không xử lý hồ sơ này.', {
-      unit: actor.unitId,
-      caseUnits: Object.values(found.record.routing),
-    });
-  }
+  assertMayReadCase(actor, found.record);
   await recordRead(deps, actor, caseId, what);
   return found;
+}
+
+/** Every event of a case, in order (verification and export need the whole chain). */
+export async function allEvents(store: CaseStore, caseId: string): Promise<CaseEvent[]> {
+  const events: CaseEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listEvents(caseId, { limit: 500, cursor });
+    events.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return events;
 }

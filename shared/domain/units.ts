@@ -5,7 +5,14 @@ import type { IsoDate } from './dates';
  * provincial centre. Demo data for Lai Châu province (profile 2022: district LĐTBXH office and
  * district court, DOMAIN.md "Actors"). Issue-level work on the full hierarchy extends this.
  */
-export type UnitKind = 'province' | 'district' | 'commune' | 'labourOffice' | 'court' | 'centre';
+export type UnitKind =
+  | 'province'
+  | 'district'
+  | 'commune'
+  | 'labourOffice'
+  | 'court'
+  | 'procuracy'
+  | 'centre';
 
 export interface Unit {
   id: string;
@@ -50,6 +57,12 @@ const unitList: Unit[] = [
     parentId: 'tp-lai-chau',
     renamed: [{ from: '2025-07-01', name: 'Tòa án nhân dân khu vực 1 - Lai Châu' }],
   },
+  {
+    id: 'vks-tp-lai-chau',
+    kind: 'procuracy',
+    name: 'Viện kiểm sát nhân dân thành phố Lai Châu',
+    parentId: 'tp-lai-chau',
+  },
   { id: 'h-tam-duong', kind: 'district', name: 'Huyện Tam Đường', parentId: 'tinh-lai-chau' },
   { id: 'tt-tam-duong', kind: 'commune', name: 'Thị trấn Tam Đường', parentId: 'h-tam-duong' },
   {
@@ -69,6 +82,12 @@ const unitList: Unit[] = [
     renamed: [{ from: '2025-07-01', name: 'Tòa án nhân dân khu vực 2 - Lai Châu' }],
   },
   {
+    id: 'vks-tam-duong',
+    kind: 'procuracy',
+    name: 'Viện kiểm sát nhân dân huyện Tam Đường',
+    parentId: 'h-tam-duong',
+  },
+  {
     id: 'cscn-lai-chau',
     kind: 'centre',
     name: 'Cơ sở cai nghiện ma túy tỉnh Lai Châu',
@@ -83,6 +102,16 @@ export const isCommune = (unitId: string): boolean => units.get(unitId)?.kind ==
 
 const childOf = (parentId: string | undefined, kind: UnitKind): Unit | undefined =>
   unitList.find((u) => u.parentId === parentId && u.kind === kind);
+
+/**
+ * The court whose proceedings a procuracy supervises: the one of the same area (the district
+ * procuracy and the district court).
+ */
+export function courtSupervisedBy(procuracyId: string): string | undefined {
+  const procuracy = units.get(procuracyId);
+  if (procuracy?.kind !== 'procuracy') return undefined;
+  return childOf(procuracy.parentId, 'court')?.id;
+}
 
 /** The unit that supervises this one (district over commune and district offices, province over district). */
 export const supervisingUnitOf = (unitId: string): string | undefined => units.get(unitId)?.parentId;

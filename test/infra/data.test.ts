@@ -65,4 +65,35 @@ describe('DataStack', () => {
     });
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
   });
+
+  it('keeps issued documents in a bucket no one can rewrite: Object Lock in compliance mode, versioned, private', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 20 * 365 } },
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [keyLogicalId, 'Arn'] },
+            },
+          }),
+        ],
+      },
+    });
+    template.hasResource('AWS::S3::Bucket', {
+      Properties: Match.objectLike({ ObjectLockEnabled: true }),
+      DeletionPolicy: 'Retain',
+    });
+  });
 });

@@ -35,8 +35,26 @@ describe('CaseFunctions', () => {
 
   it.each(functionNames)('gives functions/%s the environment the app config requires', (name) => {
     const variables = functionProperties(name).Environment.Variables;
+    const renders = [
+      'create-case',
+      'perform-action',
+      'system-step',
+      'correct-document',
+      'get-document',
+      'export-case-history',
+      'get-unit-indicators',
+    ];
     expect(Object.keys(variables).sort()).toEqual(
-      ['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'STATE_MACHINE_ARNS', 'TABLE_NAME'].sort(),
+      [
+        'DOCUMENTS_BUCKET',
+        'LOG_LEVEL',
+        'NODE_OPTIONS',
+        'POWERTOOLS_SERVICE_NAME',
+        'STATE_MACHINE_ARNS',
+        'TABLE_NAME',
+        // The bundle carries the font files beside it.
+        ...(renders.includes(name) ? ['DOCUMENT_FONTS_DIR'] : []),
+      ].sort(),
     );
     expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
     expect(variables.LOG_LEVEL).toBe('INFO');

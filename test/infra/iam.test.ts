@@ -42,16 +42,23 @@ describe('function permissions', () => {
     ]);
   });
 
-  it('lets only get-case-history read execution histories', () => {
-    expect(whoMay('states:GetExecutionHistory')).toEqual(['get-case-history']);
-    expect(whoMay('states:DescribeExecution')).toEqual(['get-case-history']);
+  it("lets only get-case-history and the auditors' export read execution histories", () => {
+    expect(whoMay('states:GetExecutionHistory')).toEqual(['export-case-history', 'get-case-history']);
+    expect(whoMay('states:DescribeExecution')).toEqual(['export-case-history', 'get-case-history']);
     for (const resource of resourcesFor('get-case-history', 'states:GetExecutionHistory')) {
       expect(resource).toMatch(new RegExp(`:execution:${service.stackName}-Case\\w+:\\*$`));
     }
   });
 
   it('keeps the reading functions from writing the table', () => {
-    for (const name of ['list-cases', 'get-person-cases', 'list-overdue-tasks', 'list-case-reads']) {
+    for (const name of [
+      'list-cases',
+      'list-my-tasks',
+      'get-person-cases',
+      'list-overdue-tasks',
+      'list-case-reads',
+      'get-unit-indicators',
+    ]) {
       expect(actionsOf(statementsOf(name))).toContain('dynamodb:Query');
       const writes = actionsOf(statementsOf(name)).filter((action) =>
         /^dynamodb:(Put|Update|Delete|BatchWrite)|^kms:(Encrypt|GenerateDataKey)/.test(action),
@@ -61,7 +68,7 @@ describe('function permissions', () => {
   });
 
   it('lets the functions that open a case append to its read log, and nothing more', () => {
-    for (const name of ['get-case', 'get-case-history', 'verify-case-history']) {
+    for (const name of ['get-case', 'get-case-history', 'verify-case-history', 'export-case-history']) {
       const writes = actionsOf(statementsOf(name)).filter((action) =>
         /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action),
       );
@@ -72,6 +79,22 @@ describe('function permissions', () => {
   it('gives the open routes no table access at all', () => {
     expect(whoMay('dynamodb:GetItem')).not.toContain('health');
     expect(whoMay('dynamodb:GetItem')).not.toContain('get-openapi');
+  });
+
+  it('lets the issuing functions add documents and only get-document read them; nobody deletes one', () => {
+    expect(whoMay('s3:PutObject')).toEqual([
+      'correct-document',
+      'create-case',
+      'get-document',
+      'perform-action',
+      'system-step',
+    ]);
+    expect(whoMay('s3:GetObject')).toEqual(['get-document']);
+    expect(whoMay('s3:DeleteObject')).toEqual([]);
+    expect(whoMay('s3:PutObjectRetention')).toEqual([]);
+    for (const resource of resourcesFor('perform-action', 's3:PutObject')) {
+      expect(resource).toMatch(/\/documents\/\*$/);
+    }
   });
 
   it('never allows a table scan', () => {

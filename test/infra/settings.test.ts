@@ -16,6 +16,7 @@ describe('readSettings', () => {
       data: 'CompulsoryTreatment-prod-Data',
       identity: 'CompulsoryTreatment-prod-Identity',
       service: 'CompulsoryTreatment-prod-Service',
+      web: 'CompulsoryTreatment-prod-Web',
     });
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
-import { aCaseFile, aMinorCaseFile } from '../support/factories';
+import { aCaseFile, aMinorCaseFile, handover, sessionRecord } from '../support/factories';
 import { type ApiClient, startTestRuntime, users } from '../support/local-api';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -21,10 +21,7 @@ describe('minors and the court session, through the local HTTP API', () => {
     await runtime?.stop();
   });
 
-  const today = async (): Promise<string> => {
-    const clock = await api.request('GET', '/local/clock');
-    return new Date(Date.parse(clock.body.now) + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  };
+  const today = () => api.today();
   const citizen = () => `012210${String(++nextCitizen).padStart(6, '0')}`;
   const actions = (body: { pendingTasks: { action: string }[] }) =>
     body.pendingTasks.map((t) => t.action).sort();
@@ -39,7 +36,11 @@ describe('minors and the court session, through the local HTTP API', () => {
       guardianNotified: true,
     });
     expect(submitted.status).toBe(200);
-    await api.act(caseId, 'review', users.reviewer, { decision: 'forward' });
+    await api.act(caseId, 'review', users.reviewer, {
+      decision: 'forward',
+      childProtectionOpinion:
+        'Bảo đảm quyền được học văn hóa; gia đình phối hợp quản lý, thăm gặp hằng tháng.',
+    });
     const acceptedOn = await today();
     const accepted = await api.act(caseId, 'acceptFile', users.court, {
       decision: 'accept',
@@ -54,7 +55,7 @@ describe('minors and the court session, through the local HTTP API', () => {
     const citizenId = citizen();
     const bare = aCaseFile({ person: { citizenId, dateOfBirth: '2010-03-04' } });
     const refused = await api.request('POST', '/cases', { as: users.police, body: bare });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(422);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(refused.body.errors).toEqual([
       { field: 'guardian', rule: expect.stringContaining('Điều 34') },
@@ -66,7 +67,7 @@ describe('minors and the court session, through the local HTTP API', () => {
       documents: [{ kind: 'violationRecord', title: 'Biên bản vi phạm' }],
     });
     const stillRefused = await api.request('POST', '/cases', { as: users.police, body: onlyGuardian });
-    expect(stillRefused.status).toBe(400);
+    expect(stillRefused.status).toBe(422);
     expect(stillRefused.body.errors.map((e: { field: string }) => e.field)).toEqual([
       'documents',
       'documents',
@@ -84,7 +85,7 @@ describe('minors and the court session, through the local HTTP API', () => {
       body: aMinorCaseFile({ person: { citizenId: citizen() } }),
     });
     expect(opened.status).toBe(201);
-    expect(opened.body).toMatchObject({ minor: true, file: { guardian: { relationship: 'mother' } } });
+    expect(opened.body).toMatchObject({ minor: true, file: { guardian: { relation: 'mẹ' } } });
     const caseId = opened.body.caseId as string;
     const acceptedOn = await toCourt(caseId);
 
@@ -104,7 +105,13 @@ describe('minors and the court session, through the local HTTP API', () => {
       as: users.court,
       body: {
         expectedVersion: accepted.body.version,
-        input: { outcome: 'apply', decisionNumber: '1/QĐ-TA', decidedOn: acceptedOn, months: 6 },
+        input: {
+          outcome: 'apply',
+          ...sessionRecord,
+          decidedOn: acceptedOn,
+          months: 6,
+          guardianPresent: true,
+        },
       },
     });
     expect(tooEarly.status).toBe(409);
@@ -153,7 +160,7 @@ describe('minors and the court session, through the local HTTP API', () => {
     expect(daysBetween(acceptedOn, deciding.dueOn)).toBeGreaterThanOrEqual(15);
     expect(daysBetween(acceptedOn, deciding.dueOn)).toBeLessThan(20);
 
-    const decision = { outcome: 'apply', decisionNumber: '10/2026/QĐ-TA', guardianPresent: true };
+    const decision = { outcome: 'apply', ...sessionRecord, guardianPresent: true };
     const beforeSession = await api.act(caseId, 'decide', users.court, {
       ...decision,
       decidedOn: await today(),
@@ -188,15 +195,12 @@ describe('minors and the court session, through the local HTTP API', () => {
     ).toBe(200);
 
     await api.act(caseId, 'closeAppealWindow', users.court, { effectiveOn: await today() });
-    await api.act(caseId, 'admit', users.centre, {
-      admittedOn: await today(),
-      handoverRecordNumber: '11/BB-GN',
-    });
+    await api.act(caseId, 'admit', users.centre, { admittedOn: await today(), ...handover });
     await runtime.advanceClock(360 * DAY);
     await api.waitFor(caseId, 'release', users.centre);
     await runtime.advanceClock(10 * DAY);
     const releasedOn = await today();
-    await api.act(caseId, 'release', users.centre, { releasedOn, certificateNumber: '12/GCN' });
+    await api.act(caseId, 'release', users.centre, { releasedOn });
     const supervised = await api.waitFor(caseId, 'recordRelapse', users.supervisor);
     // Minors are managed for one year after release (LAW73 Art. 40(1)), adults two.
     expect(supervised.body.supervisionEndsOn.slice(0, 4)).toBe(String(Number(releasedOn.slice(0, 4)) + 1));

@@ -40,6 +40,8 @@ describe('structured logs', () => {
     const file = aCaseFile({ person: { fullName: 'Hà Thị Nhật Ký', citizenId: '012095123456' } });
     const caseId = (await api.request('POST', '/cases', { as: users.police, body: file })).body
       .caseId as string;
+    await api.waitFor(caseId, 'submitFile', users.police);
+    expect((await api.request('GET', '/me/tasks', { as: users.police })).status).toBe(200);
     await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
     await api.act(caseId, 'review', users.reviewer, {
       decision: 'returnForSupplement',

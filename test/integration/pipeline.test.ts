@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
-import { aCaseFile } from '../support/factories';
+import { aCaseFile, handover, sessionOpening, sessionRecord } from '../support/factories';
 import { type ApiClient, startTestRuntime, users } from '../support/local-api';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -18,10 +18,7 @@ describe('the pipeline through the local HTTP API', () => {
     await runtime?.stop();
   });
 
-  const today = async (): Promise<string> => {
-    const clock = await api.request('GET', '/local/clock');
-    return new Date(Date.parse(clock.body.now) + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  };
+  const today = () => api.today();
 
   const openCase = async (citizenId = `012090${String(++nextCitizen).padStart(6, '0')}`) => {
     const file = aCaseFile({ person: { citizenId } });
@@ -39,12 +36,6 @@ describe('the pipeline through the local HTTP API', () => {
       judgeName: 'Nguyễn Thị Hạnh',
     });
     expect(accepted.status).toBe(200);
-    const scheduled = await api.act(caseId, 'openSession', users.court, {
-      decidedOn: await today(),
-      sessionDate: await today(),
-      sessionPlace: 'Phòng họp số 2, trụ sở Tòa án',
-    });
-    expect(scheduled.status).toBe(200);
   };
 
   /** Nobody complains or protests within the window: the decision takes effect. */
@@ -57,6 +48,9 @@ describe('the pipeline through the local HTTP API', () => {
     const caseId = await openCase();
     const notified = await api.waitFor(caseId, 'submitFile', users.police);
     expect(notified.body.stage).toBe('NOTIFIED');
+    // The case keeps the legal profile in force when it was opened, and names its bodies.
+    expect(notified.body.legalProfile).toBe('2026-07-01');
+    expect(notified.body.bodies).toMatchObject({ court: 'Tòa án nhân dân khu vực' });
     const task = notified.body.pendingTasks[0];
     expect(task).toMatchObject({
       action: 'submitFile',
@@ -68,10 +62,24 @@ describe('the pipeline through the local HTTP API', () => {
     expect(task.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     await fileToCourt(caseId);
-    const atCourt = await api.waitFor(caseId, 'decide', users.court);
-    expect(atCourt.body.stage).toBe('SESSION_SCHEDULED');
-    expect(atCourt.body.session).toMatchObject({ place: 'Phòng họp số 2, trụ sở Tòa án', online: false });
-    expect(atCourt.body.pendingTasks.map((t: { action: string }) => t.action).sort()).toEqual([
+    // Accepted, the court first decides to open its session: the decision is not offered yet.
+    const accepted = await api.waitFor(caseId, 'openSession', users.court);
+    expect(accepted.body.stage).toBe('ACCEPTED');
+    expect(accepted.body.pendingTasks.map((t: { action: string }) => t.action).sort()).toEqual([
+      'openSession',
+      'recordDeath',
+      'requestDocuments',
+      'terminateCase',
+    ]);
+    const scheduled = await api.act(caseId, 'openSession', users.court, {
+      ...sessionOpening(await today()),
+      sessionPlace: 'Phòng họp số 2, trụ sở Tòa án',
+    });
+    expect(scheduled.status).toBe(200);
+    const atSession = await api.waitFor(caseId, 'decide', users.court);
+    expect(atSession.body.stage).toBe('SESSION_SCHEDULED');
+    expect(atSession.body.session).toMatchObject({ place: 'Phòng họp số 2, trụ sở Tòa án', online: false });
+    expect(atSession.body.pendingTasks.map((t: { action: string }) => t.action).sort()).toEqual([
       'decide',
       'recordDeath',
       'requestDocuments',
@@ -79,7 +87,7 @@ describe('the pipeline through the local HTTP API', () => {
     ]);
     const decided = await api.act(caseId, 'decide', users.court, {
       outcome: 'apply',
-      decisionNumber: '12/2026/QĐ-TA',
+      ...sessionRecord,
       decidedOn: await today(),
       months: 12,
     });
@@ -90,9 +98,7 @@ describe('the pipeline through the local HTTP API', () => {
     const awaiting = await api.waitFor(caseId, 'admit', users.centre);
     expect(awaiting.body.stage).toBe('AWAITING_ADMISSION');
     const admittedOn = await today();
-    expect(
-      (await api.act(caseId, 'admit', users.centre, { admittedOn, handoverRecordNumber: '4/BB-GN' })).status,
-    ).toBe(200);
+    expect((await api.act(caseId, 'admit', users.centre, { admittedOn, ...handover })).status).toBe(200);
     const inTreatment = await api.waitUntil(caseId, users.centre, (c) => c.stage === 'IN_TREATMENT');
     // No workflow waits through the term: only the events that may happen in the centre are offered.
     expect(inTreatment.body.pendingTasks.map((t: { action: string }) => t.action).sort()).toEqual([
@@ -112,7 +118,6 @@ describe('the pipeline through the local HTTP API', () => {
       (
         await api.act(caseId, 'release', users.centre, {
           releasedOn: await today(),
-          certificateNumber: '8/GCN',
         })
       ).status,
     ).toBe(200);
@@ -197,12 +202,86 @@ describe('the pipeline through the local HTTP API', () => {
     expect(closed.body.file.documents).toHaveLength(3);
   });
 
+  it('shows each person the steps waiting for them, overdue first, then by due date', async () => {
+    const inbox = async (as: string) => (await api.request('GET', '/me/tasks', { as })).body;
+    const caseId = await openCase();
+    await api.waitFor(caseId, 'submitFile', users.police);
+    const police = await inbox(users.police);
+    const mine = police.items.find((t: { caseId: string }) => t.caseId === caseId);
+    expect(mine).toMatchObject({ action: 'submitFile', role: 'police', overdue: false, stage: 'NOTIFIED' });
+    expect(mine.person.fullName).toBe('Lò Văn Thử');
+    expect(police.counts.submitFile).toBeGreaterThanOrEqual(1);
+    const order = police.items.map(
+      (t: { overdue: boolean; dueOn: string }) => `${t.overdue ? 0 : 1}${t.dueOn}`,
+    );
+    expect(order).toEqual([...order].sort());
+    expect((await inbox(users.otherPolice)).items.some((t: { caseId: string }) => t.caseId === caseId)).toBe(
+      false,
+    );
+    expect((await inbox(users.auditor)).items).toEqual([]);
+
+    await fileToCourt(caseId);
+    await api.waitFor(caseId, 'openSession', users.court);
+    const judge = await inbox(users.judge);
+    expect(
+      judge.items
+        .filter((t: { caseId: string }) => t.caseId === caseId)
+        .map((t: { action: string }) => t.action)
+        .sort(),
+    ).toEqual(['openSession', 'requestDocuments', 'terminateCase']);
+    // A procurator's work is the protest in the appeal window, not the court's other steps.
+    expect(
+      (await inbox(users.procurator)).items.filter((t: { caseId: string }) => t.caseId === caseId),
+    ).toEqual([]);
+  });
+
+  it('decides only at a session the court has opened, and records where it sat', async () => {
+    const caseId = await openCase();
+    await fileToCourt(caseId);
+    // The decision is not a step of this wait: the session is scheduled first.
+    const accepted = await api.waitFor(caseId, 'openSession', users.court);
+    const early = await api.request('POST', `/cases/${caseId}/actions/decide`, {
+      as: users.court,
+      body: {
+        expectedVersion: accepted.body.version,
+        input: { outcome: 'apply', ...sessionRecord, decidedOn: await today(), months: 12 },
+      },
+    });
+    expect(early.status).toBe(409);
+    expect((await api.request('GET', `/cases/${caseId}`, { as: users.court })).body.version).toBe(
+      accepted.body.version,
+    );
+    const opened = await api.act(caseId, 'openSession', users.court, {
+      decidedOn: await today(),
+      sessionDate: await today(),
+      sessionPlace: 'Hội trường Ủy ban nhân dân phường Đông Phong',
+      online: true,
+    });
+    expect(opened.status).toBe(200);
+    expect(opened.body.session).toMatchObject({
+      place: 'Hội trường Ủy ban nhân dân phường Đông Phong',
+      online: true,
+    });
+    // The session scheduled, the workflow moves on to the decision.
+    const waiting = await api.waitFor(caseId, 'decide', users.court);
+    expect(waiting.body.stage).toBe('SESSION_SCHEDULED');
+    const decided = await api.act(caseId, 'decide', users.court, {
+      outcome: 'apply',
+      ...sessionRecord,
+      decidedOn: await today(),
+      months: 12,
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body.decision).toMatchObject({ outcome: 'apply', months: 12 });
+  });
+
   it('closes the case when the court declines to apply the measure', async () => {
     const caseId = await openCase();
     await fileToCourt(caseId);
+    await api.act(caseId, 'openSession', users.court, sessionOpening(await today()));
     const declined = await api.act(caseId, 'decide', users.court, {
       outcome: 'notApply',
-      decisionNumber: '13/2026/QĐ-TA',
+      ...sessionRecord,
       decidedOn: await today(),
       reason: 'Không đủ căn cứ.',
     });
@@ -214,19 +293,20 @@ describe('the pipeline through the local HTTP API', () => {
   it('closes the case as relapsed when the supervisor records a relapse', async () => {
     const caseId = await openCase();
     await fileToCourt(caseId);
+    await api.act(caseId, 'openSession', users.court, sessionOpening(await today()));
     await api.act(caseId, 'decide', users.court, {
       outcome: 'apply',
-      decisionNumber: '14/2026/QĐ-TA',
+      ...sessionRecord,
       decidedOn: await today(),
       months: 12,
     });
     await takeEffect(caseId);
     await api.act(caseId, 'admit', users.centre, {
       admittedOn: await today(),
-      handoverRecordNumber: '5/BB-GN',
+      ...handover,
     });
     await runtime.advanceClock(366 * DAY);
-    await api.act(caseId, 'release', users.centre, { releasedOn: await today(), certificateNumber: '9/GCN' });
+    await api.act(caseId, 'release', users.centre, { releasedOn: await today() });
     const relapse = await api.act(caseId, 'recordRelapse', users.supervisor, {
       detectedOn: await today(),
       note: 'Xét nghiệm dương tính với ma túy.',
@@ -294,6 +374,17 @@ describe('the pipeline through the local HTTP API', () => {
     expect((await api.request('GET', '/units/nowhere/overdue-tasks', { as: users.reviewer })).status).toBe(
       404,
     );
+    // Deny by default: a commune of another district does not see this district's list.
+    const elsewhere = await runtime.identity.tokenFor({
+      userId: 'police-tam-duong',
+      name: 'Người Kiểm Thử',
+      role: 'police',
+      unitId: 'tt-tam-duong',
+    });
+    api.useToken('police-tam-duong', elsewhere);
+    expect(
+      (await api.request('GET', '/units/tp-lai-chau/overdue-tasks', { as: 'police-tam-duong' })).status,
+    ).toBe(403);
   });
 
   it('lets one of two officers acting at once win and tells the other, recording the step once', async () => {
@@ -342,7 +433,11 @@ describe('the pipeline through the local HTTP API', () => {
       body: { expectedVersion: version, input: { opinionsRecorded: true } },
     });
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body).toMatchObject({ requiredRole: 'police', requiredUnit: 'p-dong-phong' });
+    expect(forbidden.body).toMatchObject({
+      requiredUnit: 'p-dong-phong',
+      unit: 'p-tan-phong',
+      relation: 'other',
+    });
 
     expect((await api.request('POST', path, { body: { expectedVersion: version, input: {} } })).status).toBe(
       401,

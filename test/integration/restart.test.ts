@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/dynamo';
-import { aCaseFile } from '../support/factories';
+import { aCaseFile, sessionOpening, sessionRecord } from '../support/factories';
 import { ApiClient, users } from '../support/local-api';
 
 /** Starts `npm start`'s entry point as its own process group, as a person would run it. */
@@ -98,21 +98,17 @@ describe('a killed local process', () => {
     }
     // Dates of today: a court step dated in the past opens its next task already overdue, and the
     // escalation that records it would race the next step's expected version.
-    const clock = await api.request('GET', '/local/clock');
-    const today = new Date(Date.parse(clock.body.now) + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    const today = await api.today();
     await api.act(atCourt, 'acceptFile', users.court, {
       decision: 'accept',
       acceptedOn: today,
       judgeName: 'Nguyễn Thị Hạnh',
     });
-    await api.act(atCourt, 'openSession', users.court, {
-      decidedOn: today,
-      sessionDate: today,
-      sessionPlace: 'Trụ sở Tòa án',
-    });
+    await api.act(atCourt, 'openSession', users.court, sessionOpening(today));
     await api.act(atCourt, 'decide', users.court, {
       outcome: 'notApply',
-      decisionNumber: '20/2026/QĐ-TA',
+      ...sessionRecord,
+      reason: 'Không đủ căn cứ áp dụng biện pháp.',
       decidedOn: today,
     });
     await api.act(atCourt, 'closeAppealWindow', users.court, { effectiveOn: today });

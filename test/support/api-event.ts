@@ -58,6 +58,7 @@ export function useHandlerEnvironment(): void {
   const arn = (name: string) => `arn:aws:states:ap-southeast-1:123456789012:stateMachine:${name}`;
   Object.assign(process.env, {
     TABLE_NAME: 'Cases',
+    DOCUMENTS_BUCKET: 'case-documents',
     STATE_MACHINE_ARNS: JSON.stringify({
       filing: arn('CaseFiling'),
       admission: arn('CaseAdmission'),

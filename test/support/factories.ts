@@ -34,7 +34,7 @@ export const aMinorCaseFile = (
   aCaseFile({
     guardian: {
       fullName: 'Lò Thị Mai',
-      relationship: 'mother',
+      relation: 'mẹ',
       address: 'Tổ dân phố số 1, phường Đông Phong',
     },
     documents: [
@@ -61,3 +61,35 @@ export const actors = {
   centre: anActor({ userId: 'centre-lai-chau', role: 'centre', unitId: 'cscn-lai-chau' }),
   supervisor: anActor({ userId: 'supervisor-dong-phong', role: 'supervisor', unitId: 'p-dong-phong' }),
 };
+
+/** What the court clerk records of the session besides the outcome (the decision's fields). */
+export const sessionRecord = {
+  secretary: 'Vàng Thị Dung',
+  procurator: 'Đỗ Văn Khải',
+  fileAssessment: 'Hồ sơ được lập đầy đủ, đúng trình tự, thủ tục theo Điều 41 Nghị định 116/2021/NĐ-CP.',
+  groundsAssessment: 'Người bị đề nghị đã được nhắc nhở nhưng không đăng ký cai nghiện ma túy tự nguyện.',
+};
+
+/** The handover at admission, besides its date. */
+export const handover = {
+  time: '09:00',
+  handedOverBy: { name: 'Phạm Văn Đức', position: 'Đội trưởng' },
+  receivedBy: { name: 'Lê Thị Hằng', position: 'Phó Giám đốc' },
+  health: 'bình thường, không có thương tích.',
+};
+
+/** The written application a postponement or exemption answers. */
+export const application = {
+  applicationDate: '2026-11-02',
+  evidence: 'Giấy xác nhận của Bệnh viện đa khoa tỉnh Lai Châu',
+};
+
+/** The centre's proposal a reduction answers. */
+export const centreProposal = { centreProposalNumber: '30/ĐN-CSCN', centreProposalDate: '2026-11-02' };
+
+/** The decision to open the session, held the same day. */
+export const sessionOpening = (on: string) => ({
+  decidedOn: on,
+  sessionDate: on,
+  sessionPlace: 'Trụ sở Tòa án nhân dân thành phố Lai Châu',
+});

@@ -13,6 +13,11 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** Signs in as a user the test made up (a role in a unit), with a token from the runtime's signer. */
+  useToken(userId: string, token: string): void {
+    this.tokens.set(userId, token);
+  }
+
   async token(userId: string): Promise<string> {
     const cached = this.tokens.get(userId);
     if (cached) return cached;
@@ -43,6 +48,12 @@ export class ApiClient {
       // not JSON: keep the text
     }
     return { status: response.status, headers: response.headers, body };
+  }
+
+  /** Today's date on the runtime's (movable) clock, in Vietnam. */
+  async today(): Promise<string> {
+    const clock = await this.request('GET', '/local/clock');
+    return new Date(Date.parse(clock.body.now) + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
   }
 
   /** Polls the case until the workflow has opened `action` (or closed the case when action is 'CLOSED'). */
@@ -99,4 +110,6 @@ export const users = {
   centre: 'centre-lai-chau',
   supervisor: 'supervisor-dong-phong',
   auditor: 'auditor-lai-chau',
+  judge: 'judge-tp-lai-chau',
+  procurator: 'procurator-tp-lai-chau',
 } as const;

@@ -1,3 +1,4 @@
+import type { DocumentWrite, IssuedDocument } from '#shared/documents/issued';
 import type {
   CaseEvent,
   CaseRead,
@@ -12,6 +13,7 @@ import { deadlineEscalates } from '#shared/domain/pipeline';
 import {
   type CaseChange,
   type CaseStore,
+  CounterRace,
   IdempotencyRace,
   type Page,
   TimerAlreadyFired,
@@ -28,6 +30,8 @@ export class MemoryCaseStore implements CaseStore {
   readonly timers = new Map<string, StageTimer>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
   readonly completed = new Map<string, CompletedTask>();
+  readonly documents = new Map<string, IssuedDocument>();
+  readonly counters = new Map<string, number>();
 
   async getCase(caseId: string) {
     const record = this.cases.get(caseId);
@@ -43,10 +47,12 @@ export class MemoryCaseStore implements CaseStore {
     firstEvent: CaseEvent,
     idempotency?: IdempotencyRecord,
     tasks: PendingTask[] = [],
+    documents: DocumentWrite[] = [],
   ) {
     const { next: record, event } = sealEvent(unsealed, firstEvent);
     if (idempotency && this.idempotency.has(idempotency.key)) throw new IdempotencyRace('race');
     if (this.cases.has(record.caseId)) throw new VersionConflict('exists');
+    this.writeDocuments(documents);
     this.cases.set(record.caseId, structuredClone(record));
     this.events.push(event);
     for (const task of tasks) this.tasks.set(task.taskId, task);
@@ -62,6 +68,7 @@ export class MemoryCaseStore implements CaseStore {
       if (t.mustBePending && this.timers.get(t.timerId)?.status !== 'PENDING')
         throw new TimerAlreadyFired('fired');
     }
+    this.writeDocuments(change.documents ?? []);
     this.cases.set(change.next.caseId, structuredClone(change.next));
     this.events.push(change.event);
     for (const task of change.putTasks ?? []) this.tasks.set(task.taskId, task);
@@ -73,6 +80,29 @@ export class MemoryCaseStore implements CaseStore {
     for (const timer of change.putTimers ?? []) this.timers.set(timer.timerId, timer);
     for (const t of change.deleteTimers ?? []) this.timers.delete(t.timerId);
     if (change.idempotency) this.idempotency.set(change.idempotency.key, change.idempotency);
+  }
+
+  private writeDocuments(documents: DocumentWrite[]) {
+    for (const { document, previousSequence } of documents) {
+      const key = `${document.issuerUnitId}#${document.year}`;
+      if ((this.counters.get(key) ?? 0) !== previousSequence) throw new CounterRace('number taken');
+    }
+    for (const { document } of documents) {
+      this.counters.set(`${document.issuerUnitId}#${document.year}`, document.sequence);
+      this.documents.set(document.sha256, document);
+    }
+  }
+
+  async getDocumentCounter(issuerUnitId: string, year: number) {
+    return this.counters.get(`${issuerUnitId}#${year}`) ?? 0;
+  }
+
+  async getDocument(sha256: string) {
+    return this.documents.get(sha256);
+  }
+
+  async listDocuments(caseId: string): Promise<Page<IssuedDocument>> {
+    return { items: [...this.documents.values()].filter((d) => d.caseId === caseId) };
   }
 
   async getIdempotency(key: string) {

@@ -4,7 +4,14 @@ import { CaseCommands } from '#shared/domain/case-commands';
 import { WorkflowSteps } from '#shared/domain/workflow-steps';
 import { fixedHolidayCalendar } from '#shared/domain/working-days';
 import { ApprovalError } from '#shared/errors';
-import { aCaseFile, actors, aMinorCaseFile, anActor } from '../support/factories';
+import {
+  aCaseFile,
+  actors,
+  aMinorCaseFile,
+  anActor,
+  sessionOpening,
+  sessionRecord,
+} from '../support/factories';
 import { MemoryCaseStore, RecordingEngine } from '../support/memory-store';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // Monday 23 November 2026, 09:00 in Vietnam
@@ -117,7 +124,15 @@ describe('CaseCommands', () => {
       expect((await commands.openCase(actors.police, aCaseFile())).status).toBe(201);
     });
 
-    it('marks a person from 12 to under 18 as a minor', async () => {
+    it("marks a person from 12 to under 18 as a minor, whose file names a parent or guardian and holds the minor's account and their opinion", async () => {
+      const person = { dateOfBirth: '2010-01-01' };
+      const bare = await rejection(commands.openCase(actors.police, aCaseFile({ person })));
+      expect(bare.status).toBe(422);
+      expect(bare.details.errors).toEqual([
+        { field: 'guardian', rule: expect.stringContaining('Điều 34') },
+        { field: 'documents', rule: expect.stringContaining('Mẫu số 31') },
+        { field: 'documents', rule: expect.stringContaining('Mẫu số 38') },
+      ]);
       const result = await commands.openCase(actors.police, aMinorCaseFile());
       expect(result.body.minor).toBe(true);
     });
@@ -197,8 +212,20 @@ describe('CaseCommands', () => {
         }),
       );
       expect(error.status).toBe(403);
-      expect(error.details).toMatchObject({ requiredRole: 'police', requiredUnit: 'p-dong-phong' });
+      expect(error.details).toMatchObject({ requiredRole: ['police'], role: 'reviewer' });
       expect(store.cases.get(caseId)?.version).toBe(2);
+      // The right role from another commune is refused for its unit.
+      const elsewhere = await rejection(
+        commands.performAction(anActor({ unitId: 'p-tan-phong' }), caseId, 'submitFile', {
+          expectedVersion: 2,
+          input: { opinionsRecorded: true },
+        }),
+      );
+      expect(elsewhere.details).toMatchObject({
+        requiredUnit: 'p-dong-phong',
+        unit: 'p-tan-phong',
+        relation: 'other',
+      });
       expect(engine.completed).toHaveLength(0);
     });
 
@@ -243,11 +270,16 @@ describe('CaseCommands', () => {
     });
 
     it('keeps the court within the legal term of 12 to 24 months for adults', async () => {
-      const caseId = await openAndWaitFor('decide');
+      const caseId = await openAndWaitFor('openSession');
+      await commands.performAction(actors.court, caseId, 'openSession', {
+        expectedVersion: 2,
+        input: sessionOpening('2026-11-23'),
+      });
+      await steps.openTask({ taskToken: 'token-decide', caseId, action: 'decide', executionArn: 'arn:exec' });
       const error = await rejection(
         commands.performAction(actors.court, caseId, 'decide', {
-          expectedVersion: 2,
-          input: { outcome: 'apply', decisionNumber: '1/QĐ-TA', decidedOn: '2026-11-23', months: 30 },
+          expectedVersion: 4,
+          input: { outcome: 'apply', ...sessionRecord, decidedOn: '2026-11-23', months: 30 },
         }),
       );
       expect(error.status).toBe(422);

@@ -4,7 +4,14 @@ import { CaseCommands } from '#shared/domain/case-commands';
 import { WorkflowSteps } from '#shared/domain/workflow-steps';
 import { fixedHolidayCalendar } from '#shared/domain/working-days';
 import { ValidationFailedError } from '#shared/errors';
-import { aCaseFile, actors } from '../support/factories';
+import {
+  aCaseFile,
+  actors,
+  centreProposal,
+  handover,
+  sessionOpening,
+  sessionRecord,
+} from '../support/factories';
 import { MemoryCaseStore, RecordingEngine } from '../support/memory-store';
 
 const NOW = Date.parse('2026-11-20T02:00:00Z'); // Friday 20 November 2026 in Vietnam
@@ -54,13 +61,14 @@ describe('WorkflowSteps', () => {
   });
 
   it('schedules release 15 days before the end of the term and begins two years of supervision', async () => {
+    await act('openSession', actors.court, sessionOpening('2026-11-20'));
     await act('decide', actors.court, {
       outcome: 'apply',
-      decisionNumber: '7/QĐ-TA',
+      ...sessionRecord,
       decidedOn: '2026-11-20',
       months: 18,
     });
-    await act('admit', actors.centre, { admittedOn: '2026-11-20', handoverRecordNumber: '3/BB' });
+    await act('admit', actors.centre, { admittedOn: '2026-11-20', ...handover });
     await steps.runSystemStep({ step: 'scheduleRelease', caseId, executionArn: 'arn:exec' });
     expect(store.cases.get(caseId)).toMatchObject({ stage: 'IN_TREATMENT', releaseDueOn: '2028-05-20' });
     expect(store.timers.get(`${caseId}-release`)).toMatchObject({
@@ -75,7 +83,7 @@ describe('WorkflowSteps', () => {
     expect(engine.started.at(-1)).toEqual({ workflow: 'release', caseId, input: { caseId } });
     expect(store.timers.size).toBe(0);
 
-    await act('release', actors.centre, { releasedOn: '2028-05-12', certificateNumber: '9/GCN' });
+    await act('release', actors.centre, { releasedOn: '2028-05-12' });
     await steps.runSystemStep({ step: 'beginSupervision', caseId, executionArn: 'arn:exec' });
     expect(store.cases.get(caseId)).toMatchObject({
       stage: 'UNDER_SUPERVISION',
@@ -89,7 +97,7 @@ describe('WorkflowSteps', () => {
   });
 
   it('starts the closing stage on relapse and cancels the end-of-supervision timer', async () => {
-    await act('release', actors.centre, { releasedOn: '2026-11-20', certificateNumber: '9/GCN' });
+    await act('release', actors.centre, { releasedOn: '2026-11-20' });
     await steps.runSystemStep({ step: 'beginSupervision', caseId, executionArn: 'arn:exec' });
     const version = store.cases.get(caseId)?.version ?? 0;
     await commands.performAction(actors.supervisor, caseId, 'recordRelapse', {
@@ -105,7 +113,7 @@ describe('WorkflowSteps', () => {
   });
 
   it('refuses a relapse recorded after the supervision timer has fired', async () => {
-    await act('release', actors.centre, { releasedOn: '2026-11-20', certificateNumber: '9/GCN' });
+    await act('release', actors.centre, { releasedOn: '2026-11-20' });
     await steps.runSystemStep({ step: 'beginSupervision', caseId, executionArn: 'arn:exec' });
     await store.claimTimer(`${caseId}-supervisionEnd`);
     const version = store.cases.get(caseId)?.version ?? 0;
@@ -186,22 +194,23 @@ describe('WorkflowSteps', () => {
   });
 
   it('does not escalate the open end of supervision as if it were a deadline', async () => {
-    await act('release', actors.centre, { releasedOn: '2026-11-20', certificateNumber: '9/GCN' });
+    await act('release', actors.centre, { releasedOn: '2026-11-20' });
     await steps.runSystemStep({ step: 'beginSupervision', caseId, executionArn: 'arn:exec' });
     clock.advance(800 * DAY);
     expect(await steps.escalateOverdueTasks()).toBe(0);
   });
 
   it('deducts interim management at a facility from the release date', async () => {
+    await act('openSession', actors.court, sessionOpening('2026-11-20'));
     await act('decide', actors.court, {
       outcome: 'apply',
-      decisionNumber: '8/QĐ-TA',
+      ...sessionRecord,
       decidedOn: '2026-11-20',
       months: 12,
     });
     await act('admit', actors.centre, {
       admittedOn: '2026-11-20',
-      handoverRecordNumber: '4/BB',
+      ...handover,
       deductedDays: 25,
     });
     await steps.runSystemStep({ step: 'scheduleRelease', caseId, executionArn: 'arn:exec' });
@@ -210,13 +219,14 @@ describe('WorkflowSteps', () => {
 
   describe('during treatment', () => {
     const admitted = async (months = 12) => {
+      await act('openSession', actors.court, sessionOpening('2026-11-20'));
       await act('decide', actors.court, {
         outcome: 'apply',
-        decisionNumber: '9/QĐ-TA',
+        ...sessionRecord,
         decidedOn: '2026-11-20',
         months,
       });
-      await act('admit', actors.centre, { admittedOn: '2026-11-20', handoverRecordNumber: '5/BB' });
+      await act('admit', actors.centre, { admittedOn: '2026-11-20', ...handover });
       await steps.runSystemStep({ step: 'scheduleRelease', caseId, executionArn: 'arn:exec' });
     };
     const perform = async (action: string, actor: (typeof actors)[keyof typeof actors], input: unknown) =>
@@ -258,7 +268,7 @@ describe('WorkflowSteps', () => {
       const early = perform('recordReduction', actors.court, {
         months: 2,
         meritorious: false,
-        decisionNumber: '2/QĐ-G',
+        ...centreProposal,
         decidedOn: '2026-11-20',
       });
       await expect(early).rejects.toMatchObject({ status: 422 });
@@ -266,14 +276,14 @@ describe('WorkflowSteps', () => {
       await perform('recordReduction', actors.court, {
         months: 2,
         meritorious: false,
-        decisionNumber: '2/QĐ-G',
+        ...centreProposal,
         decidedOn: '2027-05-29',
       });
       expect(store.cases.get(caseId)).toMatchObject({ reducedMonths: 2, releaseDueOn: '2027-09-20' });
       const tooMuch = perform('recordReduction', actors.court, {
         months: 4,
         meritorious: false,
-        decisionNumber: '3/QĐ-G',
+        ...centreProposal,
         decidedOn: '2027-05-29',
       });
       await expect(tooMuch).rejects.toMatchObject({ status: 400 });
@@ -304,7 +314,7 @@ describe('WorkflowSteps', () => {
   });
 
   it('closes the case and cancels the end of supervision when the person dies under supervision', async () => {
-    await act('release', actors.centre, { releasedOn: '2026-11-20', certificateNumber: '9/GCN' });
+    await act('release', actors.centre, { releasedOn: '2026-11-20' });
     await steps.runSystemStep({ step: 'beginSupervision', caseId, executionArn: 'arn:exec' });
     await commands.performAction(actors.supervisor, caseId, 'recordDeathUnderSupervision', {
       expectedVersion: store.cases.get(caseId)?.version ?? 0,

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StageWorkflow, stageWorkflowKeys, stageWorkflows } from '#shared/names';
 import { type LocalRuntime, localStateMachineArn, localSubstitutions } from '../../infra/local/runtime';
 import { loadWorkflowDefinition, workflowFile } from '../../workflows/definitions';
-import { aCaseFile } from '../support/factories';
+import {
+  aCaseFile,
+  application,
+  centreProposal,
+  handover,
+  sessionOpening,
+  sessionRecord,
+} from '../support/factories';
 import { type ApiClient, startTestRuntime, users } from '../support/local-api';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -76,12 +83,7 @@ describe('the stage workflows', () => {
         judgeName: 'Lê Thị Thu',
       });
     };
-    const schedule = (caseId: string) =>
-      api.act(caseId, 'openSession', court, {
-        decidedOn: today(),
-        sessionDate: today(),
-        sessionPlace: 'Trụ sở Tòa án',
-      });
+    const schedule = (caseId: string) => api.act(caseId, 'openSession', court, sessionOpening(today()));
     /** The decision is recorded at the session: the session is scheduled first. */
     const decide = async (caseId: string, outcome: 'apply' | 'notApply') => {
       await schedule(caseId);
@@ -90,9 +92,9 @@ describe('the stage workflows', () => {
     const decideAtSession = (caseId: string, outcome: 'apply' | 'notApply') =>
       api.act(caseId, 'decide', court, {
         outcome,
-        decisionNumber: '1/QĐ-TA',
+        ...sessionRecord,
         decidedOn: today(),
-        ...(outcome === 'apply' && { months: 12 }),
+        ...(outcome === 'apply' ? { months: 12 } : { reason: 'Không đủ căn cứ áp dụng biện pháp.' }),
       });
     const takeEffect = (caseId: string) =>
       api.act(caseId, 'closeAppealWindow', court, { effectiveOn: today() });
@@ -107,9 +109,9 @@ describe('the stage workflows', () => {
     it('filing → admission → release → supervision, ending completed', async () => {
       const caseId = await openCase();
       await toAdmission(caseId);
-      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '1/BB' });
+      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), ...handover });
       await runtime.advanceClock(366 * DAY);
-      await api.act(caseId, 'release', users.centre, { releasedOn: today(), certificateNumber: '1/GCN' });
+      await api.act(caseId, 'release', users.centre, { releasedOn: today() });
       await api.waitFor(caseId, 'recordRelapse', users.supervisor);
       await runtime.advanceClock(731 * DAY);
       await closedAs(caseId, 'completed');
@@ -218,7 +220,7 @@ describe('the stage workflows', () => {
       await api.act(caseId, 'recordPostponement', court, {
         grounds: 'seriousIllness',
         until,
-        decisionNumber: '5/QĐ-H',
+        ...application,
       });
       const postponed = await api.waitUntil(caseId, users.centre, (c) => c.stage === 'POSTPONED');
       expect(postponed.body.pendingTasks[0]).toMatchObject({ action: 'admit' });
@@ -229,7 +231,7 @@ describe('the stage workflows', () => {
       });
       expect((await api.waitFor(caseId, 'recordFound', users.police)).body.stage).toBe('WANTED');
       await api.act(caseId, 'recordFound', users.police, { foundOn: today() });
-      await api.act(caseId, 'recordExemption', court, { grounds: 'pregnancy', decisionNumber: '7/QĐ-M' });
+      await api.act(caseId, 'recordExemption', court, { grounds: 'pregnancy', ...application });
       await closedAs(caseId, 'exempted');
       await recordVisits(caseId);
     });
@@ -275,7 +277,7 @@ describe('the stage workflows', () => {
     it('in the centre: absent time added, a reduction, then the rest exempted starts the release', async () => {
       const caseId = await openCase();
       await toAdmission(caseId);
-      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '6/BB' });
+      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), ...handover });
       const inTreatment = await api.waitFor(caseId, 'recordAbscondingInTreatment', users.centre);
       const firstDue = inTreatment.body.releaseDueOn as string;
       await api.act(caseId, 'recordAbscondingInTreatment', users.centre, {
@@ -292,7 +294,7 @@ describe('the stage workflows', () => {
       const reduced = await api.act(caseId, 'recordReduction', court, {
         months: 2,
         meritorious: false,
-        decisionNumber: '12/QĐ-G',
+        ...centreProposal,
         decidedOn: today(),
       });
       expect(reduced.status).toBe(200);
@@ -305,7 +307,7 @@ describe('the stage workflows', () => {
       await runtime.tick();
       const releasing = await api.waitFor(caseId, 'release', users.centre);
       expect(releasing.body.pendingTasks.map((t: { action: string }) => t.action)).toEqual(['release']);
-      await api.act(caseId, 'release', users.centre, { releasedOn: today(), certificateNumber: '4/GCN' });
+      await api.act(caseId, 'release', users.centre, { releasedOn: today() });
       await api.waitFor(caseId, 'recordRelapse', users.supervisor);
       await recordVisits(caseId);
     });
@@ -313,7 +315,7 @@ describe('the stage workflows', () => {
     it('a death in the centre closes the case and cancels the release', async () => {
       const caseId = await openCase();
       await toAdmission(caseId);
-      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '7/BB' });
+      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), ...handover });
       await api.act(caseId, 'recordDeathInCentre', users.centre, {
         diedOn: today(),
         note: 'Biên bản ghi nhận tử vong.',
@@ -333,14 +335,14 @@ describe('the stage workflows', () => {
       await schedule(caseId);
       await api.act(caseId, 'decide', court, {
         outcome: 'apply',
-        decisionNumber: '14/QĐ-TA',
+        ...sessionRecord,
         decidedOn: today(),
         months: 24,
       });
       await takeEffect(caseId);
-      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '8/BB' });
+      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), ...handover });
       for (let year = 0; year < 2; year += 1) await runtime.advanceClock(365 * DAY);
-      await api.act(caseId, 'release', users.centre, { releasedOn: today(), certificateNumber: '5/GCN' });
+      await api.act(caseId, 'release', users.centre, { releasedOn: today() });
       for (let year = 0; year < 2; year += 1) await runtime.advanceClock(366 * DAY);
       await closedAs(caseId, 'completed');
       const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
@@ -354,9 +356,9 @@ describe('the stage workflows', () => {
     it('relapse during supervision: closed as relapsed', async () => {
       const caseId = await openCase();
       await toAdmission(caseId);
-      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '2/BB' });
+      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), ...handover });
       await runtime.advanceClock(366 * DAY);
-      await api.act(caseId, 'release', users.centre, { releasedOn: today(), certificateNumber: '2/GCN' });
+      await api.act(caseId, 'release', users.centre, { releasedOn: today() });
       await api.act(caseId, 'recordRelapse', users.supervisor, {
         detectedOn: today(),
         note: 'Tái sử dụng ma túy.',
@@ -445,10 +447,11 @@ describe('the stage workflows', () => {
       });
       await stall(caseId, 'recordFound', users.police);
       await api.act(caseId, 'recordFound', users.police, { foundOn: today() });
-      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), handoverRecordNumber: '3/BB' });
+      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), ...handover });
       await runtime.advanceClock(366 * DAY);
       await stall(caseId, 'release', users.centre);
-      await api.act(caseId, 'release', users.centre, { releasedOn: today(), certificateNumber: '3/GCN' });
+      const released = await api.act(caseId, 'release', users.centre, { releasedOn: today() });
+      expect(released.status).toBe(200);
       await api.waitFor(caseId, 'recordRelapse', users.supervisor);
       expect(await stalledActions(caseId)).toEqual(['admit', 'recordFound', 'release']);
       await recordVisits(caseId);

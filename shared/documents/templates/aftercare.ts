@@ -26,8 +26,8 @@ export const aftercareDecisionSchema = documentBase
     decider: z.string().trim().min(5).max(200),
     commune: z.string().trim().min(5).max(200).describe('Nơi thực hiện quản lý'),
     person: personSchema,
-    occupation: z.string().trim().min(2).max(100),
-    policeProposal: documentRefSchema,
+    occupation: z.string().trim().min(2).max(100).optional(),
+    policeProposal: documentRefSchema.optional(),
     releaseCertificate: documentRefSchema,
     years: z.union([z.literal(1), z.literal(2)]),
     from: isoDate,
@@ -46,11 +46,15 @@ export function aftercareDecision(input: z.infer<typeof aftercareDecisionSchema>
       heading(upperVi(input.decider)),
       ...legalBasisBlocks(input.legalBasis ?? [laws.localGovernment, laws.drugControl, laws.decree116], [
         `Căn cứ ${refPhrase('Giấy chứng nhận', input.releaseCertificate)}`,
-        `Xét đề nghị của ${input.policeProposal.issuer} tại Văn bản số ${input.policeProposal.number} ${dateInWords(input.policeProposal.date)}`,
+        ...(input.policeProposal
+          ? [
+              `Xét đề nghị của ${input.policeProposal.issuer} tại Văn bản số ${input.policeProposal.number} ${dateInWords(input.policeProposal.date)}`,
+            ]
+          : []),
       ]),
       heading('QUYẾT ĐỊNH:'),
       paragraph([bold('Điều 1.'), span(' Quản lý sau cai nghiện ma túy tại nơi cư trú đối với:')]),
-      personBlock(input.person, [['Nghề nghiệp', input.occupation]]),
+      personBlock(input.person, input.occupation ? [['Nghề nghiệp', input.occupation]] : []),
       paragraph(
         `Thời gian quản lý: ${years}, từ ${dateInWords(input.from)} đến ${dateInWords(input.to)} (Điều 40 ${shortNames.drugControl}).`,
       ),

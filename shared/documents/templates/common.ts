@@ -54,6 +54,14 @@ export const documentBase = z.object({
   recipients: z.array(z.string().trim().min(2).max(200)).min(1).max(20),
   /** Replaces the template's default "Căn cứ …" lines (other legal profiles). */
   legalBasis: z.array(z.string().trim().min(10).max(400)).min(1).max(12).optional(),
+  /** A correction names the document it replaces and why; the replaced one stays valid on record. */
+  correction: z
+    .object({
+      replaces: z.object({ number: z.string().min(3).max(50), date: isoDate }).strict(),
+      reason: z.string().trim().min(10).max(1000),
+    })
+    .strict()
+    .optional(),
 });
 
 export { personSchema };

@@ -49,7 +49,8 @@ export const courtDecisionSchema = documentBase
     fileAssessment: z.string().trim().min(10).max(3000),
     groundsAssessment: z.string().trim().min(10).max(3000),
     /** Apply only. */
-    months: z.number().int().min(12).max(24).optional(),
+    /** 12–24 months for adults, 6–12 for minors (checked by the case rules). */
+    months: z.number().int().min(6).max(24).optional(),
     termStartsOn: isoDate.optional(),
     deductedDays: z.number().int().min(1).max(400).optional(),
     centre: z.string().trim().min(5).max(200).optional(),

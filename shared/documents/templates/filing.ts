@@ -81,12 +81,20 @@ export const courtProposalSchema = documentBase
   .extend({
     file: caseFileSchema,
     court: z.string().trim().min(5).max(200),
-    /** The compiling commune's proposal letter (Form 29) that the office checked. */
-    compilerProposal: documentRefSchema,
+    /** The compiling commune's proposal letter (Form 29) that the office checked, when it has one. */
+    compilerProposal: documentRefSchema.optional(),
+    /** Otherwise the body that compiled the file: "Ủy ban nhân dân phường Đông Phong". */
+    compiler: z.string().trim().min(5).max(200).optional(),
     centre: z.string().trim().min(5).max(200),
-    proposedMonths: z.number().int().min(12).max(24).optional(),
+    proposedMonths: z.number().int().min(6).max(24).optional(),
+    /** A minor's file: the office's opinion on child-rights protection and the management plan (LAW73 Art. 34(4), Form 39). */
+    childProtectionOpinion: z.string().trim().min(10).max(3000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => input.compilerProposal || input.compiler, {
+    path: ['compiler'],
+    message: 'cần văn bản đề nghị hoặc tên cơ quan lập hồ sơ',
+  });
 
 export function courtProposal(input: z.infer<typeof courtProposalSchema>): DocumentModel {
   const { file } = input;
@@ -103,7 +111,7 @@ export function courtProposal(input: z.infer<typeof courtProposalSchema>): Docum
     addressees: [input.court],
     body: [
       paragraph(
-        `Căn cứ Điều 43 ${shortNames.decree116}, sau khi kiểm tra tính pháp lý của hồ sơ đề nghị áp dụng ${MEASURE} theo ${refPhrase('Văn bản đề nghị', input.compilerProposal)}, ${input.issuer.name} đề nghị ${input.court} xem xét, quyết định áp dụng ${MEASURE} đối với:`,
+        `Căn cứ Điều 43 ${shortNames.decree116}, sau khi kiểm tra tính pháp lý của hồ sơ đề nghị áp dụng ${MEASURE} ${input.compilerProposal ? `theo ${refPhrase('Văn bản đề nghị', input.compilerProposal)}` : `do ${input.compiler} lập`}, ${input.issuer.name} đề nghị ${input.court} xem xét, quyết định áp dụng ${MEASURE} đối với:`,
       ),
       personBlock(file.person),
       paragraph(groundsParagraph(file)),
@@ -117,6 +125,13 @@ export function courtProposal(input: z.infer<typeof courtProposalSchema>): Docum
           `${input.centre} (điểm a khoản 2 Điều 43 ${shortNames.decree116})`,
         ],
       ]),
+      ...(input.childProtectionOpinion
+        ? [
+            paragraph(
+              `Ý kiến về việc bảo đảm quyền của trẻ em và kế hoạch quản lý (khoản 4 Điều 34 ${shortNames.drugControl}): ${input.childProtectionOpinion}`,
+            ),
+          ]
+        : []),
       paragraph('Hồ sơ kèm theo gồm:', { indent: true, align: 'left' }),
       ...documents,
       paragraph(`Đề nghị ${input.court} xem xét, quyết định theo quy định của pháp luật.`),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { DocumentModel } from '../model';
+import { type DocumentModel, italic, paragraph } from '../model';
+import { dateInWords } from '../vietnamese-text';
 import {
   aftercareCompletionCertificate,
   aftercareCompletionCertificateSchema,
@@ -58,7 +59,22 @@ export const documentKinds = Object.keys(documentTemplates) as DocumentKind[];
 export function buildDocument<K extends DocumentKind>(kind: K, input: unknown): DocumentModel {
   const template = documentTemplates[kind];
   const parsed = template.schema.parse(input);
-  return (template.build as (value: typeof parsed) => DocumentModel)(parsed);
+  const model = (template.build as (value: typeof parsed) => DocumentModel)(parsed);
+  const { correction } = parsed as {
+    correction?: { replaces: { number: string; date: string }; reason: string };
+  };
+  if (!correction) return model;
+  return {
+    ...model,
+    body: [
+      ...model.body,
+      paragraph([
+        italic(
+          `Văn bản này đính chính và thay thế văn bản số ${correction.replaces.number} ${dateInWords(correction.replaces.date)}. Lý do: ${correction.reason.replace(/[.\s]+$/u, '')}.`,
+        ),
+      ]),
+    ],
+  };
 }
 
 export * from './aftercare';

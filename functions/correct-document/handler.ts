@@ -1,0 +1,18 @@
+import { getApp } from '#shared/clients/app';
+import { httpHandler } from '#shared/http/handler';
+import { jsonResponse } from '#shared/http/problem';
+import { actorOf, jsonBody, pathParameter } from '#shared/http/request';
+
+/**
+ * POST /cases/{id}/documents/{sha256}/corrections — the issuing body issues a corrected document
+ * that names the one it replaces; the original stays on record.
+ */
+export const handler = httpHandler(async (event) => {
+  const document = await getApp().documents.correct(
+    actorOf(event),
+    pathParameter(event, 'id'),
+    pathParameter(event, 'sha256'),
+    jsonBody(event),
+  );
+  return jsonResponse(201, document);
+});

@@ -1,0 +1,54 @@
+import { historyExportQuery } from '#shared/api/queries';
+import { getApp } from '#shared/clients/app';
+import { historyCsv, historyPdf } from '#shared/documents/history-report';
+import { verifyChain } from '#shared/domain/history-chain';
+import { assertMayAudit } from '#shared/domain/policy';
+import { allEvents, openCaseFor } from '#shared/domain/reads';
+import { mergeTimeline } from '#shared/domain/timeline';
+import { parseOrThrow } from '#shared/domain/validation';
+import { httpHandler } from '#shared/http/handler';
+import { actorOf, pathParameter } from '#shared/http/request';
+
+/**
+ * GET /cases/{id}/history/export?format=csv|pdf — auditors: the merged timeline of the case with
+ * its hash chain and the verification result. The export is recorded as a read.
+ */
+export const handler = httpHandler(async (event) => {
+  const actor = actorOf(event);
+  assertMayAudit(actor);
+  const caseId = pathParameter(event, 'id');
+  const { format } = parseOrThrow(historyExportQuery, event.queryStringParameters ?? {});
+  const app = getApp();
+  const found = await openCaseFor(app, actor, caseId, 'export');
+  const [events, executions] = await Promise.all([
+    allEvents(app.store, caseId),
+    app.workflows.caseExecutions(caseId),
+  ]);
+  const report = {
+    record: found.record,
+    timeline: mergeTimeline(events, executions),
+    verdict: verifyChain(events, found.record.lastEventHash),
+    exportedBy: actor,
+    exportedAt: app.clock.now(),
+  };
+  const filename = `lich-su-ho-so-${caseId}.${format}`;
+  if (format === 'csv') {
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${filename}"`,
+      },
+      body: historyCsv(report),
+    };
+  }
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${filename}"`,
+    },
+    body: Buffer.from(await historyPdf(report)).toString('base64'),
+    isBase64Encoded: true,
+  };
+});

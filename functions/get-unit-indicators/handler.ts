@@ -1,0 +1,60 @@
+import { indicatorsQuery } from '#shared/api/queries';
+import { getApp } from '#shared/clients/app';
+import { renderDocument } from '#shared/documents/render';
+import { indicatorsCsv, indicatorsDocument } from '#shared/domain/indicator-exports';
+import { buildReport, parsePeriod } from '#shared/domain/indicators';
+import { mayListUnit } from '#shared/domain/policy';
+import { units } from '#shared/domain/units';
+import { parseOrThrow } from '#shared/domain/validation';
+import { ForbiddenError, NotFoundError } from '#shared/errors';
+import { httpHandler } from '#shared/http/handler';
+import { jsonResponse } from '#shared/http/problem';
+import { actorOf, pathParameter } from '#shared/http/request';
+
+/**
+ * GET /units/{unitId}/indicators?period=2026-H2&format=json|csv|pdf — the unit's indicators, read
+ * from the counters every transition keeps (a few Queries, never a scan of cases).
+ */
+export const handler = httpHandler(async (event) => {
+  const actor = actorOf(event);
+  const unitId = pathParameter(event, 'unitId');
+  if (!units.has(unitId)) throw new NotFoundError(`Không có đơn vị ${unitId}.`);
+  const query = parseOrThrow(indicatorsQuery, event.queryStringParameters ?? {});
+  if (!mayListUnit(actor, unitId)) {
+    throw new ForbiddenError(`Không được xem chỉ tiêu của đơn vị ${unitId}.`, {
+      unit: actor.unitId,
+      requested: unitId,
+    });
+  }
+  const app = getApp();
+  const period = parsePeriod(query.period);
+  const [totals, targets] = await Promise.all([
+    app.store.readCounters(unitId, period.months[0] ?? '', period.months.at(-1) ?? ''),
+    app.store.getTargets(unitId, period.year),
+  ]);
+  const report = buildReport(unitId, period, totals, targets);
+  const fileName = `chi-tieu-${unitId}-${period.period}`;
+  if (query.format === 'csv') {
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${fileName}.csv"`,
+      },
+      body: indicatorsCsv(report),
+    };
+  }
+  if (query.format === 'pdf') {
+    const bytes = await renderDocument(indicatorsDocument(report, app.clock.now()));
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${fileName}.pdf"`,
+      },
+      body: Buffer.from(bytes).toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
+  return jsonResponse(200, report);
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { getApp } from '#shared/clients/app';
+import { targetsSchema } from '#shared/domain/indicators';
+import { mayListUnit } from '#shared/domain/policy';
+import { units } from '#shared/domain/units';
+import { parseOrThrow } from '#shared/domain/validation';
+import { ForbiddenError, NotFoundError } from '#shared/errors';
+import { httpHandler } from '#shared/http/handler';
+import { jsonResponse } from '#shared/http/problem';
+import { actorOf, jsonBody, pathParameter } from '#shared/http/request';
+
+const yearSchema = z.coerce.number().int().min(2000).max(2100);
+
+/** PUT /units/{unitId}/targets/{year} — an administrator sets a unit's targets for a year. */
+export const handler = httpHandler(async (event) => {
+  const actor = actorOf(event);
+  const unitId = pathParameter(event, 'unitId');
+  if (!units.has(unitId)) throw new NotFoundError(`Không có đơn vị ${unitId}.`);
+  const year = parseOrThrow(z.object({ year: yearSchema }), { year: pathParameter(event, 'year') }).year;
+  if (actor.role !== 'admin' || !mayListUnit(actor, unitId)) {
+    throw new ForbiddenError(`Chỉ quản trị hệ thống của đơn vị ${unitId} hoặc cấp trên được đặt chỉ tiêu.`, {
+      role: actor.role,
+      unit: actor.unitId,
+      requested: unitId,
+    });
+  }
+  const targets = parseOrThrow(targetsSchema, jsonBody(event));
+  const app = getApp();
+  const saved = await app.store.putTargets(unitId, year, targets, {
+    at: app.clock.now().toISOString(),
+    userId: actor.userId,
+  });
+  return jsonResponse(200, saved);
+});
