@@ -115,6 +115,7 @@ function notice(record: CaseRecord, date: IsoDate): Plan {
       ]),
       number: numbering('TB-UBND', false)(n),
       file: record.file,
+      minor: record.minor,
       // A minor's parent or guardian is notified and reads the file too (LAW73 Art. 34(2)).
       family: record.file.guardian
         ? [{ name: record.file.guardian.fullName, relation: record.file.guardian.relation }]
@@ -140,6 +141,7 @@ function proposal(record: CaseRecord, date: IsoDate): Plan {
       ]),
       number: numbering('LĐTBXH', false)(n),
       file: record.file,
+      minor: record.minor,
       court,
       compiler: issuerProfile(record.routing.filing).name,
       centre: unitName(record.routing.centre),
@@ -183,6 +185,7 @@ function courtDecision(record: CaseRecord): Plan | undefined {
         ? { date: record.session.date, place: record.session.place, online: record.session.online }
         : { date: decision.decidedOn, place: decision.sessionPlace ?? `trụ sở ${court.name}`, online: false },
       grounds: record.file.grounds,
+      minor: record.minor,
       fileAssessment: decision.fileAssessment ?? '',
       groundsAssessment: decision.groundsAssessment ?? '',
       ...(applies ? { months: decision.months, centre } : { notApplyReason: decision.reason }),

@@ -87,5 +87,8 @@ describe('a minor’s file through the local HTTP API', () => {
     expect(decided.status).toBe(200);
     const decision = await flatText(await download(decided.body.issued.courtDecision.sha256));
     expect(decision).toContain('09 (chín) tháng');
+    // A minor's grounds are the points of LAW73 Art. 33(1), not the clauses of Art. 32.
+    expect(decision).toContain('điểm a khoản 1 Điều 33 Luật Phòng, chống ma túy');
+    expect(notice).toContain('điểm a khoản 1 Điều 33 Luật Phòng, chống ma túy');
   });
 });

@@ -231,7 +231,7 @@ const expected: { [K in DocumentKind]: { title: string; number: string; date: st
       number: 'Số: 07/TB-UBND',
       date: 'Lai Châu, ngày 09 tháng 01 năm 2026',
       phrases: [
-        'điểm a khoản 1 Điều 32 Luật Phòng, chống ma túy',
+        'quy định tại khoản 1 Điều 32 Luật Phòng, chống ma túy',
         '03 (ba) ngày làm việc',
         'Điều 42 Nghị định số 116/2021/NĐ-CP',
       ],
@@ -256,7 +256,7 @@ const expected: { [K in DocumentKind]: { title: string; number: string; date: st
         'Thẩm phán chủ trì phiên họp: Nguyễn Thị Hoa',
         'Số định danh cá nhân: 012090009999',
         'Tổ dân phố số 1, phường Đông Phong',
-        'điểm a khoản 1 Điều 32 Luật Phòng, chống ma túy; Điều 95, Điều 96 Luật Xử lý vi phạm hành chính',
+        'theo quy định tại khoản 1 Điều 32 Luật Phòng, chống ma túy; Điều 95, Điều 96 Luật Xử lý vi phạm hành chính',
         'Thời hạn chấp hành: 18 (mười tám) tháng',
         'Nơi chấp hành: Cơ sở cai nghiện ma túy tỉnh Lai Châu',
         '05 (năm) ngày làm việc',
@@ -392,6 +392,32 @@ describe('documents', () => {
       row('Số: 05/2026/QĐ-TA').indexOf('Số:'),
     );
     expect(row('Nơi nhận:').indexOf('THẨM PHÁN')).toBeGreaterThan(row('Nơi nhận:').indexOf('Nơi nhận:'));
+  });
+
+  it('cites an adult’s grounds as clauses of Art. 32 and a minor’s as points of Art. 33(1)', async () => {
+    const adult = await flatText(
+      await renderDocument(
+        buildDocument('courtDecision', { ...inputs.courtDecision, grounds: ['c', 'a'], months: 12 }),
+      ),
+    );
+    expect(adult).toContain('khoản 1, khoản 3 Điều 32 Luật Phòng, chống ma túy');
+    expect(adult).not.toContain('điểm a');
+    const minorInput = {
+      ...inputs.courtDecision,
+      grounds: ['a', 'c'] as ('a' | 'c')[],
+      minor: true,
+      months: 9,
+    };
+    const minor = await flatText(await renderDocument(buildDocument('courtDecision', minorInput)));
+    expect(minor).toContain('điểm a, điểm c khoản 1 Điều 33 Luật Phòng, chống ma túy');
+    expect(minor).not.toContain('Điều 32 Luật Phòng, chống ma túy');
+    expect(minor).not.toContain('Điều 96 Luật Xử lý vi phạm hành chính');
+    const notice = await flatText(
+      await renderDocument(
+        buildDocument('fileCompilationNotice', { ...inputs.fileCompilationNotice, minor: true }),
+      ),
+    );
+    expect(notice).toContain('điểm a khoản 1 Điều 33 Luật Phòng, chống ma túy');
   });
 
   it('rejects a decision to apply the measure without a duration or a centre', () => {

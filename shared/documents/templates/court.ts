@@ -45,6 +45,8 @@ export const courtDecisionSchema = documentBase
       .object({ date: isoDate, place: z.string().trim().min(3).max(200), online: z.boolean().default(false) })
       .strict(),
     grounds: z.array(groundSchema).min(1).max(4),
+    /** A person aged 12 to under 18: grounds of LAW73 Art. 33(1), not an administrative measure (Art. 33(4)). */
+    minor: z.boolean().default(false),
     /** The court's assessment of the file's legality (NQ04 Form 09 §6) and of the grounds. */
     fileAssessment: z.string().trim().min(10).max(3000),
     groundsAssessment: z.string().trim().min(10).max(3000),
@@ -81,7 +83,10 @@ type CourtDecisionInput = z.infer<typeof courtDecisionSchema>;
 
 function operativePart(input: CourtDecisionInput) {
   const who = personPhrase(input.person);
-  const articles = `${groundsCitation(input.grounds)}; Điều 95, Điều 96 ${shortNames.handlingViolations}`;
+  // For a minor the measure is not an administrative one (LAW73 Art. 33(4)): no XLVPHC articles.
+  const articles = input.minor
+    ? groundsCitation(input.grounds, true)
+    : `${groundsCitation(input.grounds)}; Điều 95, Điều 96 ${shortNames.handlingViolations}`;
   if (input.outcome === 'notApply') {
     return [
       paragraph([bold('1.'), span(` Không áp dụng ${MEASURE} đối với ${who}.`)]),
@@ -130,7 +135,7 @@ export function courtDecision(input: CourtDecisionInput): DocumentModel {
       heading('XÉT THẤY:'),
       paragraph(`Về tính hợp pháp của hồ sơ đề nghị: ${input.fileAssessment}`),
       paragraph(
-        `Về căn cứ áp dụng: người bị đề nghị thuộc trường hợp quy định tại ${groundsCitation(input.grounds)} (${groundsText}). ${input.groundsAssessment}`,
+        `Về căn cứ áp dụng: người bị đề nghị thuộc trường hợp quy định tại ${groundsCitation(input.grounds, input.minor)} (${groundsText}). ${input.groundsAssessment}`,
       ),
       heading('QUYẾT ĐỊNH:'),
       ...operativePart(input),

@@ -15,10 +15,13 @@ import { compulsoryTreatmentGrounds, groundsCitation, laws, shortNames } from '.
 
 const MEASURE = 'biện pháp xử lý hành chính đưa vào cơ sở cai nghiện bắt buộc';
 
-const groundsParagraph = (file: z.infer<typeof caseFileSchema>): string => {
+const groundsParagraph = (file: z.infer<typeof caseFileSchema>, minor: boolean): string => {
   const texts = file.grounds.map((g) => compulsoryTreatmentGrounds[g]).join('; ');
-  return `Lý do: thuộc trường hợp quy định tại ${groundsCitation(file.grounds)} (${texts}). ${file.groundsDetail}`;
+  return `Lý do: thuộc trường hợp quy định tại ${groundsCitation(file.grounds, minor)} (${texts}). ${file.groundsDetail}`;
 };
+
+/** A person aged 12 to under 18 when the file was opened: the grounds are those of LAW73 Art. 33(1). */
+const minorFlag = z.boolean().default(false);
 
 const determinationParagraph = (file: z.infer<typeof caseFileSchema>): string => {
   const d = file.addictionDetermination;
@@ -33,6 +36,7 @@ const determinationParagraph = (file: z.infer<typeof caseFileSchema>): string =>
 export const fileCompilationNoticeSchema = documentBase
   .extend({
     file: caseFileSchema,
+    minor: minorFlag,
     family: z
       .array(
         z
@@ -61,7 +65,7 @@ export function fileCompilationNotice(input: z.infer<typeof fileCompilationNotic
       ...legalBasisBlocks(input.legalBasis ?? [laws.handlingViolations, laws.drugControl, laws.decree116]),
       paragraph(`${compiler} thông báo việc lập hồ sơ đề nghị áp dụng ${MEASURE} đối với:`),
       personBlock(person),
-      paragraph(groundsParagraph(input.file)),
+      paragraph(groundsParagraph(input.file, input.minor)),
       paragraph(determinationParagraph(input.file)),
       paragraph(
         `Trong thời hạn ${workingDaysInWords(input.readingWorkingDays)} kể từ ngày nhận được thông báo này, ${personPhrase(person)} hoặc người đại diện hợp pháp và gia đình có quyền đọc hồ sơ, ghi chép các nội dung cần thiết và có ý kiến về việc lập hồ sơ (Điều 42 ${shortNames.decree116}). Địa điểm đọc hồ sơ: ${input.readingPlace}.`,
@@ -80,6 +84,7 @@ export function fileCompilationNotice(input: z.infer<typeof fileCompilationNotic
 export const courtProposalSchema = documentBase
   .extend({
     file: caseFileSchema,
+    minor: minorFlag,
     court: z.string().trim().min(5).max(200),
     /** The compiling commune's proposal letter (Form 29) that the office checked, when it has one. */
     compilerProposal: documentRefSchema.optional(),
@@ -114,7 +119,7 @@ export function courtProposal(input: z.infer<typeof courtProposalSchema>): Docum
         `Căn cứ Điều 43 ${shortNames.decree116}, sau khi kiểm tra tính pháp lý của hồ sơ đề nghị áp dụng ${MEASURE} ${input.compilerProposal ? `theo ${refPhrase('Văn bản đề nghị', input.compilerProposal)}` : `do ${input.compiler} lập`}, ${input.issuer.name} đề nghị ${input.court} xem xét, quyết định áp dụng ${MEASURE} đối với:`,
       ),
       personBlock(file.person),
-      paragraph(groundsParagraph(file)),
+      paragraph(groundsParagraph(file, input.minor)),
       paragraph(determinationParagraph(file)),
       fields([
         ...(input.proposedMonths

@@ -29,7 +29,11 @@ export const shortNames = {
   decree116: 'Nghị định số 116/2021/NĐ-CP',
 } as const;
 
-/** The grounds of Law 73/2021/QH14 Art. 32(1) (adults), by letter. */
+/**
+ * The grounds, keyed a–d as the case file codes them. Law 73/2021/QH14 lists an adult's grounds as
+ * the clauses 1–4 of Art. 32 (a = clause 1 … d = clause 4); a minor's (12 to under 18) as the points
+ * a–c of Art. 33(1), with the same words and no relapse ground.
+ */
 export const compulsoryTreatmentGrounds = {
   a: 'không đăng ký, không thực hiện hoặc tự ý chấm dứt cai nghiện ma túy tự nguyện',
   b: 'trong thời gian cai nghiện ma túy tự nguyện bị phát hiện sử dụng trái phép chất ma túy',
@@ -39,8 +43,18 @@ export const compulsoryTreatmentGrounds = {
 
 export type GroundLetter = keyof typeof compulsoryTreatmentGrounds;
 
-/** "điểm a, điểm c khoản 1 Điều 32 Luật Phòng, chống ma túy". */
-export function groundsCitation(letters: readonly GroundLetter[]): string {
-  const points = [...new Set(letters)].sort().map((l) => `điểm ${l}`);
-  return `${points.join(', ')} khoản 1 Điều 32 ${shortNames.drugControl}`;
+const clauseOf: Record<GroundLetter, number> = { a: 1, b: 2, c: 3, d: 4 };
+
+/**
+ * Where the law states the grounds: "khoản 1, khoản 3 Điều 32 Luật Phòng, chống ma túy" for an
+ * adult; "điểm a, điểm c khoản 1 Điều 33 Luật Phòng, chống ma túy" for a minor.
+ */
+export function groundsCitation(letters: readonly GroundLetter[], minor = false): string {
+  const sorted = [...new Set(letters)].sort();
+  if (!minor)
+    return `${sorted.map((l) => `khoản ${clauseOf[l]}`).join(', ')} Điều 32 ${shortNames.drugControl}`;
+  if (sorted.includes('d')) {
+    throw new RangeError('relapse (d) is not a ground for a minor (Law 73/2021/QH14 Art. 33(1))');
+  }
+  return `${sorted.map((l) => `điểm ${l}`).join(', ')} khoản 1 Điều 33 ${shortNames.drugControl}`;
 }
