@@ -155,7 +155,7 @@ export class DynamoCaseRepository implements CaseStore {
     const table = this.tableName;
     // The case as the change found it: its stage and tasks move the indicator counters. The
     // version condition below makes sure it is still the item this transaction replaces.
-    const before = await this.getCase(change.next.caseId);
+    const before = change.before ?? (await this.getCase(change.next.caseId));
     if (before?.record.version !== change.expectedVersion)
       throw new VersionConflict('case changed meanwhile');
     const counters = indicatorChange(

@@ -164,7 +164,7 @@ export class DocumentService {
       detail: detail as unknown as Record<string, unknown>,
     };
     try {
-      await this.deps.store.commit({ expectedVersion: found.record.version, next, event });
+      await this.deps.store.commit({ expectedVersion: found.record.version, before: found, next, event });
     } catch (error) {
       if (error instanceof VersionConflict) {
         throw new ConflictError('Hồ sơ vừa thay đổi; hãy tải lại và đính chính lại nếu vẫn cần.');

@@ -1,6 +1,7 @@
 import type { CaseRecord, EventActor } from '#shared/domain/case';
 import { type IsoDate, vietnamDate } from '#shared/domain/dates';
 import type { ChainVerdict } from '#shared/domain/history-chain';
+import { historyEventLabel } from '#shared/domain/labels';
 import type { Actor } from '#shared/domain/roles';
 import type { TimelineEntry } from '#shared/domain/timeline';
 import { units } from '#shared/domain/units';
@@ -19,29 +20,6 @@ export interface HistoryReport {
   exportedBy: Actor;
   exportedAt: Date;
 }
-
-const eventLabels: Record<string, string> = {
-  caseOpened: 'Lập hồ sơ',
-  taskOpened: 'Mở bước chờ xử lý',
-  actionPerformed: 'Thực hiện',
-  taskStalled: 'Bước chờ quá lâu, mở lại',
-  deadlineMissed: 'Quá thời hạn, báo cơ quan cấp trên',
-  decisionEffective: 'Quyết định có hiệu lực',
-  releaseScheduled: 'Xác định ngày chấp hành xong',
-  supervisionBegun: 'Bắt đầu quản lý sau cai nghiện',
-  caseClosed: 'Kết thúc hồ sơ',
-  documentCorrected: 'Đính chính văn bản',
-  ExecutionStarted: 'Bắt đầu giai đoạn',
-  ExecutionSucceeded: 'Kết thúc giai đoạn',
-  ExecutionFailed: 'Giai đoạn lỗi',
-  ExecutionTimedOut: 'Giai đoạn quá thời gian',
-  ExecutionAborted: 'Giai đoạn bị dừng',
-  TaskTimedOut: 'Bước quá thời gian chờ',
-  TaskStateExited: 'Rời bước',
-};
-
-const labelOf = (entry: TimelineEntry): string =>
-  eventLabels[entry.type] ?? (entry.type.endsWith('StateEntered') ? 'Vào bước' : entry.type);
 
 const actorText = (actor: EventActor | undefined): string[] =>
   actor?.kind === 'person'
@@ -83,7 +61,7 @@ export function historyCsv(report: HistoryReport): string {
   const rows = report.timeline.map((entry) => [
     vietnamTime(entry.at),
     entry.source === 'case' ? 'Hồ sơ' : `Quy trình (${entry.workflow})`,
-    labelOf(entry),
+    historyEventLabel(entry.type),
     entry.label ?? entry.step ?? '',
     ...actorText(entry.actor),
     entry.seq,
@@ -130,7 +108,7 @@ export async function historyPdf(report: HistoryReport): Promise<Uint8Array> {
         return paragraph(
           [
             bold(`${vietnamTime(entry.at)} ${source} `),
-            span(`${labelOf(entry)}${what ? `: ${what}` : ''}${who}.${documents}`),
+            span(`${historyEventLabel(entry.type)}${what ? `: ${what}` : ''}${who}.${documents}`),
           ],
           { align: 'left', indent: false },
         );

@@ -218,6 +218,7 @@ export class CaseCommands {
     const response = { status: 200, body: toCaseView(next, remaining, today) };
     const change: CaseChange = {
       expectedVersion: found.record.version,
+      before: found,
       next,
       event,
       ...effects,

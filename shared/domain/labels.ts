@@ -56,3 +56,27 @@ export const indicatorLabels: Record<FlowName | 'underSupervision' | 'supervisio
   underSupervision: 'Số người đang quản lý sau cai nghiện (hiện tại)',
   supervisionCoverage: 'Tỷ lệ người trở về được quản lý sau cai nghiện (%)',
 };
+
+const historyEventLabels: Record<string, string> = {
+  caseOpened: 'Lập hồ sơ',
+  taskOpened: 'Mở bước chờ xử lý',
+  actionPerformed: 'Thực hiện',
+  taskStalled: 'Bước chờ quá lâu, mở lại',
+  deadlineMissed: 'Quá thời hạn, báo cơ quan cấp trên',
+  decisionEffective: 'Quyết định có hiệu lực',
+  releaseScheduled: 'Xác định ngày chấp hành xong',
+  supervisionBegun: 'Bắt đầu quản lý sau cai nghiện',
+  caseClosed: 'Kết thúc hồ sơ',
+  documentCorrected: 'Đính chính văn bản',
+  ExecutionStarted: 'Bắt đầu giai đoạn',
+  ExecutionSucceeded: 'Kết thúc giai đoạn',
+  ExecutionFailed: 'Giai đoạn lỗi',
+  ExecutionTimedOut: 'Giai đoạn quá thời gian',
+  ExecutionAborted: 'Giai đoạn bị dừng',
+  TaskTimedOut: 'Bước quá thời gian chờ',
+  TaskStateExited: 'Rời bước',
+};
+
+/** A history entry's kind in Vietnamese: case events and the workflow engine's states. */
+export const historyEventLabel = (type: string): string =>
+  historyEventLabels[type] ?? (type.endsWith('StateEntered') ? 'Vào bước' : type);

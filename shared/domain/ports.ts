@@ -14,6 +14,11 @@ import type { Stage } from './pipeline';
 /** One atomic change of a case: the versioned case item plus its append-only event, and more. */
 export interface CaseChange {
   expectedVersion: number;
+  /**
+   * The case as read at `expectedVersion` (record and pending tasks), when the caller has it: the
+   * store needs the old stage and tasks to move the indicator counters, and reads them otherwise.
+   */
+  before?: { record: CaseRecord; tasks: PendingTask[] };
   next: CaseRecord;
   event: CaseEvent;
   putTasks?: PendingTask[];

@@ -370,6 +370,7 @@ export class WorkflowSteps {
         await this.deps.store.commit({
           ...decided,
           expectedVersion: found.record.version,
+          before: found,
           next: { ...decided.next, version, updatedAt: at },
           event: { ...decided.event, caseId, seq: version, at, actor: { kind: 'system' } },
         });

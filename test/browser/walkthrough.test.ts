@@ -71,6 +71,7 @@ describe('the web UI in Chromium', () => {
     expect(await page.textContent('header')).toContain('Cán bộ Công an cấp xã');
     await page.goto(`${runtime.url}/#/cases/${caseId}`);
     await page.waitForSelector('ol.timeline li.current');
+    await page.waitForSelector('button[data-action="submitFile"]');
     expect(await page.textContent('h1')).toBe(file.person.fullName);
     await page.screenshot({ path: join(screenshots, 'case.png'), fullPage: true });
     // A required field left empty is caught in the page, next to the field.
@@ -164,6 +165,13 @@ describe('the web UI in Chromium', () => {
     expect(await page.textContent('[data-testid="verify"]')).toContain('toàn vẹn');
     expect(await page.textContent('[data-testid="stage"]')).toBe('Đã kết thúc');
     expect(await page.locator('ol.history li').count()).toBeGreaterThan(5);
+    // In Vietnamese, with who acted: the police opened the file and the notification was issued.
+    expect(await page.textContent('ol.history li:first-child')).toMatch(
+      /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} — Lập hồ sơ \(Cán bộ Công an cấp xã, Phường Đông Phong\) · văn bản số 01\/TB-UBND$/,
+    );
+    const engineSteps = await page.locator('ol.history li.engine').count();
+    await page.getByLabel('Hiện cả các bước của quy trình tự động').check();
+    await expect.poll(() => page.locator('ol.history li.engine').count()).toBeGreaterThan(engineSteps);
     // …and exports it: a CSV naming the case and the verification, and a PDF.
     const [csv] = await Promise.all([
       page.waitForEvent('download'),

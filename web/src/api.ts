@@ -83,3 +83,10 @@ export const formatDate = (iso: string | undefined): string => {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 };
+
+/** dd/mm/yyyy hh:mm in Vietnam time, from a timestamp. */
+export const formatDateTime = (iso: string | undefined): string => {
+  if (!iso) return '';
+  const local = new Date(Date.parse(iso) + 7 * 60 * 60 * 1000).toISOString();
+  return `${formatDate(local)} ${local.slice(11, 16)}`;
+};

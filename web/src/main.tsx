@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { historyEventLabel } from '#shared/domain/labels';
 import { type Role, roleLabels, searchRoles } from '#shared/domain/roles';
 import { units } from '#shared/domain/units';
 import {
@@ -7,6 +8,7 @@ import {
   api,
   type FieldError,
   formatDate,
+  formatDateTime,
   getConfig,
   getToken,
   openFile,
@@ -362,6 +364,7 @@ function CasePage(props: { caseId: string; claims: Record<string, unknown> }) {
   const verify = useGet<Any>(isAuditor ? `/cases/${props.caseId}/history/verify` : undefined, [tick]);
   const reads = useGet<Any>(isAuditor ? `/cases/${props.caseId}/reads` : undefined, [tick]);
   const [open, setOpen] = useState<string | undefined>();
+  const [showEngine, setShowEngine] = useState(false);
   // Between two steps the workflow opens the next task a moment later: look again until it shows.
   useEffect(() => {
     const waiting = view.data && view.data.stage !== 'CLOSED' && (view.data.pendingTasks ?? []).length === 0;
@@ -380,7 +383,9 @@ function CasePage(props: { caseId: string; claims: Record<string, unknown> }) {
     setTick((t) => t + 1);
     setTimeout(() => setTick((t) => t + 1), 800);
   };
-  const events: Any[] = history.data?.items ?? history.data?.events ?? [];
+  const timelineEntries: Any[] = (history.data?.timeline ?? []).filter(
+    (e: Any) => showEngine || e.source === 'case',
+  );
   return (
     <section>
       <h1>{person.fullName ?? c.caseId}</h1>
@@ -463,11 +468,33 @@ function CasePage(props: { caseId: string; claims: Record<string, unknown> }) {
           </button>
         </p>
       )}
+      <label class="inline">
+        <input
+          type="checkbox"
+          checked={showEngine}
+          onChange={(e) => setShowEngine(e.currentTarget.checked)}
+        />
+        Hiện cả các bước của quy trình tự động
+      </label>
       <ol class="history">
-        {events.map((e: Any) => (
-          <li key={e.seq}>
-            {formatDate(e.at)} — {e.label ?? e.action ?? e.type}{' '}
-            {e.actor?.userId ? `(${e.actor.userId})` : '(hệ thống)'}
+        {timelineEntries.map((e: Any, i: number) => (
+          <li key={`${e.at}-${i}`} class={e.source}>
+            <time dateTime={e.at}>{formatDateTime(e.at)}</time> — {historyEventLabel(e.type)}
+            {e.label || e.step ? `: ${e.label ?? e.step}` : ''}
+            <span class="who">
+              {' '}
+              {e.source === 'engine'
+                ? ''
+                : e.actor?.kind === 'person'
+                  ? `(${roleName(e.actor.role)}, ${unitName(e.actor.unitId)})`
+                  : '(hệ thống)'}
+            </span>
+            {(e.documents ?? []).map((d: Any) => (
+              <span key={d.sha256} class="doc">
+                {' '}
+                · văn bản số {d.number}
+              </span>
+            ))}
           </li>
         ))}
       </ol>
