@@ -16,6 +16,8 @@ export interface TaskView {
   unitId: string;
   dueOn: IsoDate;
   overdue: boolean;
+  /** The step the wait is for (its due date is a real deadline); false for events offered beside it. */
+  main: boolean;
   /** When the missed deadline was escalated to the supervising unit. */
   escalatedAt?: string;
   deadlineSource: string;
@@ -55,6 +57,7 @@ export function toTaskView(
     unitId: task.unitId,
     dueOn: task.dueOn,
     overdue: today > task.dueOn && deadlineEscalates(task.action),
+    main: deadlineEscalates(task.action),
     escalatedAt: task.escalatedAt,
     deadlineSource: deadlineSource(definition.deadline, record),
     inputSchema: actionInputJsonSchema(task.action),

@@ -410,7 +410,8 @@ function CasePage(props: { caseId: string; claims: Record<string, unknown> }) {
           const mine = t.mayAct ?? (t.role === role && t.unitId === props.claims['custom:unit']);
           return (
             <li key={t.taskId} class={t.overdue ? 'overdue' : ''}>
-              <strong>{t.label}</strong> — {roleName(t.role)}, {unitName(t.unitId)}; hạn {formatDate(t.dueOn)}
+              <strong>{t.label}</strong> — {roleName(t.role)}, {unitName(t.unitId)}
+              {t.main !== false && <span title={t.deadlineSource}>; hạn {formatDate(t.dueOn)}</span>}
               {t.overdue && <span class="badge">Quá hạn</span>}
               {mine && open !== t.action && (
                 <button type="button" data-action={t.action} onClick={() => setOpen(t.action)}>
