@@ -11,6 +11,7 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalRuntime } from '../infra/local/runtime';
 import { benchDocuments } from './documents';
+import { benchFirstScreen } from './ui';
 
 const SINGLE_ACTIONS = 150;
 const CONCURRENT_CLIENTS = 32;
@@ -240,6 +241,8 @@ const floor = await storageFloor();
 const at1 = await measure(single, 1);
 const at32 = await measure(concurrent, CONCURRENT_CLIENTS);
 const indicators = await indicatorReads();
+// The reviewer's inbox now holds every case the runs above sent on: a full first screen.
+const firstScreen = await benchFirstScreen(base, 'reviewer-tp-lai-chau');
 await runtime.stop();
 const documents = await benchDocuments();
 
@@ -252,6 +255,7 @@ const results = {
   ratioToStorageFloor: round(percentile(at1, 50) / floor.perAction),
   p99OverP50At32: round(percentile(at32, 99) / percentile(at32, 50)),
   documents: { ...documents, targets: { medianMs: 30, kilobytes: 40 } },
+  firstScreen: firstScreen ?? 'Chromium not installed',
   targets: { ratioToStorageFloor: 2, p99OverP50At32: 3 },
   indicatorsRead: {
     request: 'GET /units/{unitId}/indicators?period=<year>',
@@ -285,7 +289,14 @@ ${documents.kinds
     (d) =>
       `  ${d.kind.padEnd(31)} median ${String(d.medianMs).padStart(5)} ms   p95 ${String(d.p95Ms).padStart(5)} ms   ${String(d.kilobytes).padStart(5)} KB`,
   )
-  .join('\n')}`);
+  .join('\n')}
+
+Web UI first screen (a reviewer's inbox, cold browser context, Chromium; target p50 ≤ 1000 ms)
+${
+  firstScreen
+    ? `  p50 ${firstScreen.p50Ms} ms   p95 ${firstScreen.p95Ms} ms   (${firstScreen.samples} loads)   GET /me/tasks alone p50 ${firstScreen.inboxApiP50Ms} ms (${firstScreen.inboxItems} tasks)\n  transferred ${firstScreen.transferredKiB} KiB   app.js ${firstScreen.appJsGzipKiB} KiB gzip`
+    : '  skipped: Chromium not installed'
+}`);
 
 const outDir = join(import.meta.dirname, 'out');
 mkdirSync(outDir, { recursive: true });

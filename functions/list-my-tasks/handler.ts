@@ -20,7 +20,7 @@ export const handler = httpHandler(async (event) => {
     inboxesOf(actor).map((inbox) => store.listInbox(inbox.role, inbox.unitId, LIMIT)),
   );
   const tasks = lists.flat().filter((task) => actionVerdict(actor, task).allowed);
-  const cases = new Map((await store.getCases(tasks.map((t) => t.caseId))).map((c) => [c.caseId, c]));
+  const cases = new Map((await store.getCaseHeads(tasks.map((t) => t.caseId))).map((c) => [c.caseId, c]));
   const items = tasks
     .flatMap((task) => {
       const record = cases.get(task.caseId);

@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -19,6 +19,11 @@ export interface CaseApiProps {
   readonly userPool: cognito.IUserPool;
   /** The clients whose tokens the API accepts (their id is the token's audience). */
   readonly userPoolClients: readonly cognito.IUserPoolClient[];
+  /**
+   * The browser origins allowed to call the API (CORS), e.g. the web UI's `https://d111.cloudfront.net`.
+   * @default no CORS: only same-origin pages and non-browser clients
+   */
+  readonly allowedOrigins?: readonly string[];
   /** @default { rateLimit: 50, burstLimit: 100 } requests per second for the whole stage */
   readonly throttle?: apigw.ThrottleSettings;
   /** @default logs.RetentionDays.ONE_YEAR */
@@ -45,6 +50,18 @@ export class CaseApi extends Construct {
       description: 'Compulsory drug-treatment case workflow',
       createDefaultStage: false,
       defaultAuthorizer: authorizer,
+      // API Gateway answers the preflight itself, before any authorizer; no cookies, so no credentials.
+      corsPreflight: props.allowedOrigins?.length
+        ? {
+            allowOrigins: [...props.allowedOrigins],
+            allowMethods: [
+              ...new Set(props.routes.map(({ spec }) => apigw.CorsHttpMethod[spec.trigger.route.method])),
+            ],
+            allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+            exposeHeaders: ['content-disposition', 'etag'],
+            maxAge: Duration.hours(1),
+          }
+        : undefined,
     });
 
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { roleLabels, roles } from '#shared/domain/roles';
@@ -6,16 +6,26 @@ import { roleLabels, roles } from '#shared/domain/roles';
 /** The custom attribute that ties an officer to their unit; tokens carry it as `custom:unit`. */
 export const unitAttribute = 'unit';
 
+export interface CaseIdentityProps {
+  /**
+   * The prefix of the Cognito domain that serves managed login (`<prefix>.auth.<region>.amazoncognito.com`).
+   * Unique per region across all AWS accounts; lower-case letters, digits and hyphens.
+   */
+  readonly domainPrefix: string;
+}
+
 /**
  * Who may sign in: officers only (no self sign-up), with MFA, a strong password policy and Cognito threat
  * protection. One group per role (`cognito:groups` in the token) and the `unit` attribute, which only an
- * administrator can change: the app client may read it but not write it.
+ * administrator can change: app clients may read it but not write it. Officers sign in on Cognito's managed
+ * login pages at the pool's domain; the web UI's app client lives with the UI (infra/constructs/web-sign-in.ts),
+ * because its callback URL is the UI's CloudFront address.
  */
 export class CaseIdentity extends Construct {
   readonly userPool: cognito.UserPool;
-  readonly webClient: cognito.UserPoolClient;
+  readonly domain: cognito.UserPoolDomain;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: CaseIdentityProps) {
     super(scope, id);
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
@@ -55,20 +65,14 @@ export class CaseIdentity extends Construct {
       });
     });
 
-    this.webClient = this.userPool.addClient('WebClient', {
-      authFlows: { userSrp: true },
-      // Sign-in is SRP from the app itself; no hosted UI, so no OAuth flows or callback URLs.
-      disableOAuth: true,
-      generateSecret: false,
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      accessTokenValidity: Duration.minutes(30),
-      idTokenValidity: Duration.minutes(30),
-      refreshTokenValidity: Duration.hours(12),
-      readAttributes: new cognito.ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(unitAttribute),
-      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
+    this.domain = this.userPool.addDomain('SignInDomain', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
+  }
+
+  /** The host name of the managed login pages and the OAuth endpoints (`/oauth2/authorize`, `/logout`…). */
+  get signInDomain(): string {
+    return Fn.parseDomainName(this.domain.baseUrl());
   }
 }

@@ -16,7 +16,10 @@ export interface ServiceStackProps extends StackProps {
   /** Names the documents bucket (infra/constructs/case-data.ts). */
   readonly dataStackName: string;
   readonly userPool: cognito.IUserPool;
+  /** The web UI's app client: the API accepts its tokens. */
   readonly userPoolClient: cognito.IUserPoolClient;
+  /** The web UI's origin, the one the API lets browsers call it from (CORS). */
+  readonly webOrigin: string;
   readonly logLevel: string;
   /** @default no e-mail subscription to the alarm topic */
   readonly alarmEmail?: string;
@@ -56,6 +59,7 @@ export class ServiceStack extends Stack {
         .map((spec) => ({ spec, handler: this.functions.get(spec.name).function })),
       userPool: props.userPool,
       userPoolClients: [props.userPoolClient],
+      allowedOrigins: [props.webOrigin],
     });
 
     this.observability = new CaseObservability(this, 'Observability', {

@@ -42,5 +42,6 @@ export const stackNames = (settings: DeploymentSettings) => {
     identity: `${prefix}-Identity`,
     service: `${prefix}-Service`,
     web: `${prefix}-Web`,
+    webConfig: `${prefix}-WebConfig`,
   } as const;
 };

@@ -19,6 +19,8 @@ export interface TaskView {
   body: string;
   dueOn: IsoDate;
   overdue: boolean;
+  /** The step the wait is for (its due date is a real deadline); false for events offered beside it. */
+  main: boolean;
   /** When the missed deadline was escalated to the supervising unit. */
   escalatedAt?: string;
   deadlineSource: string;
@@ -81,6 +83,7 @@ export function toTaskView(
     body: legalProfile(record.legalProfile).roleBodies[definition.unit].label,
     dueOn: task.dueOn,
     overdue: today > task.dueOn && deadlineEscalates(task.action),
+    main: deadlineEscalates(task.action),
     escalatedAt: task.escalatedAt,
     deadlineSource: deadlineSource(definition.deadline, record),
     inputSchema: actionInputJsonSchema(task.action),

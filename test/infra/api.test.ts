@@ -111,13 +111,6 @@ describe('CaseIdentity', () => {
     });
   });
 
-  it('lets the web client read the unit but never write it', () => {
-    const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
-    expect(client?.Properties.ReadAttributes).toContain('custom:unit');
-    expect(client?.Properties.WriteAttributes).not.toContain('custom:unit');
-    expect(client?.Properties.GenerateSecret).toBe(false);
-  });
-
   it('keeps the user pool when the stack goes', () => {
     template.hasResource('AWS::Cognito::UserPool', {
       DeletionPolicy: 'Retain',

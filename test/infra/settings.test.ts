@@ -17,6 +17,7 @@ describe('readSettings', () => {
       identity: 'CompulsoryTreatment-prod-Identity',
       service: 'CompulsoryTreatment-prod-Service',
       web: 'CompulsoryTreatment-prod-Web',
+      webConfig: 'CompulsoryTreatment-prod-WebConfig',
     });
   });
 

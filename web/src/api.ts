@@ -35,7 +35,23 @@ export const setToken = (value: string | undefined) => {
 };
 export const getToken = () => token;
 
+/** Runs before each request; in AWS mode it renews an ID token about to expire (auth.ts). */
+let beforeRequest: () => Promise<void> = () => Promise.resolve();
+export const setBeforeRequest = (hook: () => Promise<void>) => {
+  beforeRequest = hook;
+};
+
+/**
+ * A 401 means the token was refused (expired, revoked, from another pool): forget it, so that the app asks
+ * for a new sign-in, and say so in words rather than with the gateway's "Unauthorized".
+ */
+const sessionEnded = () => {
+  setToken(undefined);
+  return new ApiError(401, 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', []);
+};
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  await beforeRequest();
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
@@ -51,6 +67,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   } catch {
     // keep the text
   }
+  if (response.status === 401) throw sessionEnded();
   if (!response.ok) {
     const problem = (parsed ?? {}) as { detail?: string; title?: string; errors?: FieldError[] };
     throw new ApiError(
@@ -64,9 +81,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 
 /** Fetches a file with the bearer token and opens it (PDF, CSV). */
 export async function openFile(path: string, download?: string): Promise<void> {
+  await beforeRequest();
   const response = await fetch(`${config.apiUrl}${path}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
+  if (response.status === 401) throw sessionEnded();
   if (!response.ok) throw new ApiError(response.status, `Không tải được tệp (${response.status}).`, []);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

@@ -15,7 +15,7 @@ import {
   setConfig,
   setToken,
 } from './api';
-import { claimsOf, completeHostedSignIn, startHostedSignIn } from './auth';
+import { claimsOf, resumeHostedSession, signInProblem, signOut, startHostedSignIn } from './auth';
 import { useGet } from './hooks';
 import { Indicators } from './indicators';
 import { stageLabels, timeline } from './labels';
@@ -43,6 +43,11 @@ function SignIn() {
     return (
       <main class="narrow">
         <h1>Đăng nhập</h1>
+        {signInProblem() && (
+          <p class="error" role="alert">
+            {signInProblem()}
+          </p>
+        )}
         <button type="button" onClick={() => startHostedSignIn(getConfig())}>
           Đăng nhập bằng tài khoản cơ quan
         </button>
@@ -113,14 +118,7 @@ function Header(props: { claims: Record<string, unknown> }) {
         <span>
           {roleName(role)} · {unitName(unit)}
         </span>
-        <button
-          type="button"
-          onClick={() => {
-            setToken(undefined);
-            location.hash = '#/';
-            location.reload();
-          }}
-        >
+        <button type="button" onClick={() => signOut(getConfig())}>
           Đăng xuất
         </button>
       </div>
@@ -412,7 +410,8 @@ function CasePage(props: { caseId: string; claims: Record<string, unknown> }) {
           const mine = t.mayAct ?? (t.role === role && t.unitId === props.claims['custom:unit']);
           return (
             <li key={t.taskId} class={t.overdue ? 'overdue' : ''}>
-              <strong>{t.label}</strong> — {roleName(t.role)}, {unitName(t.unitId)}; hạn {formatDate(t.dueOn)}
+              <strong>{t.label}</strong> — {roleName(t.role)}, {unitName(t.unitId)}
+              {t.main !== false && <span title={t.deadlineSource}>; hạn {formatDate(t.dueOn)}</span>}
               {t.overdue && <span class="badge">Quá hạn</span>}
               {mine && open !== t.action && (
                 <button type="button" data-action={t.action} onClick={() => setOpen(t.action)}>
@@ -583,7 +582,7 @@ function App() {
 
 const config = await fetch('/config.json').then((r) => (r.ok ? r.json() : { mode: 'local', apiUrl: '' }));
 setConfig(config);
-if (config.mode === 'aws') await completeHostedSignIn(config);
+if (config.mode === 'aws') await resumeHostedSession(config);
 const root = document.getElementById('app') as HTMLElement;
 root.textContent = ''; // the static "Đang tải…" placeholder
 render(<App />, root);
