@@ -40,7 +40,7 @@ export const groundSchema = labelled(z.enum(['a', 'b', 'c', 'd']), {
   a: 'Không đăng ký, không thực hiện hoặc tự ý chấm dứt cai nghiện ma túy tự nguyện',
   b: 'Bị phát hiện sử dụng trái phép chất ma túy trong thời gian cai nghiện tự nguyện',
   c: 'Không đăng ký, không thực hiện, tự ý chấm dứt hoặc bị chấm dứt điều trị thay thế',
-  d: 'Tái nghiện trong 01 năm kể từ ngày hết thời hạn quản lý sau cai nghiện',
+  d: 'Tái nghiện trong thời gian quản lý sau cai nghiện',
 }).describe('Căn cứ theo điểm a–d khoản 1 Điều 32 Luật PCMT 2021');
 
 export const documentKinds = [
