@@ -7,6 +7,7 @@ import { allEvents, openCaseFor } from '#shared/domain/reads';
 import { mergeTimeline } from '#shared/domain/timeline';
 import { parseOrThrow } from '#shared/domain/validation';
 import { httpHandler } from '#shared/http/handler';
+import { fileResponse } from '#shared/http/problem';
 import { actorOf, pathParameter } from '#shared/http/request';
 
 /**
@@ -31,24 +32,8 @@ export const handler = httpHandler(async (event) => {
     exportedBy: actor,
     exportedAt: app.clock.now(),
   };
-  const filename = `lich-su-ho-so-${caseId}.${format}`;
-  if (format === 'csv') {
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${filename}"`,
-      },
-      body: historyCsv(report),
-    };
-  }
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="${filename}"`,
-    },
-    body: Buffer.from(await historyPdf(report)).toString('base64'),
-    isBase64Encoded: true,
-  };
+  const name = `lich-su-ho-so-${caseId}.${format}`;
+  return format === 'csv'
+    ? fileResponse({ name, csv: historyCsv(report) })
+    : fileResponse({ name, pdf: await historyPdf(report) });
 });

@@ -1,20 +1,16 @@
 import { getApp } from '#shared/clients/app';
 import { httpHandler } from '#shared/http/handler';
+import { fileResponse } from '#shared/http/problem';
 import { actorOf, pathParameter } from '#shared/http/request';
 
 /** GET /documents/{sha256} — the PDF itself, to those who may read its case; recorded as a read. */
 export const handler = httpHandler(async (event) => {
   const { document, pdf } = await getApp().documents.fetch(actorOf(event), pathParameter(event, 'sha256'));
   const filename = `${document.kind}-${document.number.replace(/[^\w-]+/g, '-')}.pdf`;
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': 'application/pdf',
-      'content-disposition': `inline; filename="${filename}"`,
-      'cache-control': 'private, max-age=31536000, immutable',
-      etag: `"${document.sha256}"`,
-    },
-    body: Buffer.from(pdf).toString('base64'),
-    isBase64Encoded: true,
-  };
+  return fileResponse({
+    name: filename,
+    disposition: 'inline',
+    pdf,
+    headers: { 'cache-control': 'private, max-age=31536000, immutable', etag: `"${document.sha256}"` },
+  });
 });

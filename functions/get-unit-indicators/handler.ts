@@ -8,7 +8,7 @@ import { units } from '#shared/domain/units';
 import { parseOrThrow } from '#shared/domain/validation';
 import { ForbiddenError, NotFoundError } from '#shared/errors';
 import { httpHandler } from '#shared/http/handler';
-import { jsonResponse } from '#shared/http/problem';
+import { fileResponse, jsonResponse } from '#shared/http/problem';
 import { actorOf, pathParameter } from '#shared/http/request';
 
 /**
@@ -34,27 +34,10 @@ export const handler = httpHandler(async (event) => {
   ]);
   const report = buildReport(unitId, period, totals, targets);
   const fileName = `chi-tieu-${unitId}-${period.period}`;
-  if (query.format === 'csv') {
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${fileName}.csv"`,
-      },
-      body: indicatorsCsv(report),
-    };
-  }
+  if (query.format === 'csv') return fileResponse({ name: `${fileName}.csv`, csv: indicatorsCsv(report) });
   if (query.format === 'pdf') {
-    const bytes = await renderDocument(indicatorsDocument(report, app.clock.now()));
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="${fileName}.pdf"`,
-      },
-      body: Buffer.from(bytes).toString('base64'),
-      isBase64Encoded: true,
-    };
+    const pdf = await renderDocument(indicatorsDocument(report, app.clock.now()));
+    return fileResponse({ name: `${fileName}.pdf`, pdf });
   }
   return jsonResponse(200, report);
 });

@@ -43,7 +43,7 @@ export const groundSchema = labelled(z.enum(['a', 'b', 'c', 'd']), {
   a: 'Không đăng ký, không thực hiện hoặc tự ý chấm dứt cai nghiện ma túy tự nguyện',
   b: 'Bị phát hiện sử dụng trái phép chất ma túy trong thời gian cai nghiện tự nguyện',
   c: 'Không đăng ký, không thực hiện, tự ý chấm dứt hoặc bị chấm dứt điều trị thay thế',
-  d: 'Tái nghiện trong thời gian quản lý sau cai nghiện ma túy',
+  d: 'Tái nghiện trong thời gian quản lý sau cai nghiện',
 }).describe(
   'Căn cứ: a–d ứng với khoản 1–4 Điều 32 Luật PCMT 2021 (người dưới 18 tuổi: điểm a–c khoản 1 Điều 33)',
 );

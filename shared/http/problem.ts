@@ -55,3 +55,21 @@ export const jsonResponse = (
   headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   body: JSON.stringify(body),
 });
+
+/** A file answer: CSV text as is, PDF bytes base64-encoded (API Gateway decodes them). */
+export const fileResponse = (
+  file: { name: string; disposition?: 'attachment' | 'inline'; headers?: Record<string, string> } & (
+    | { csv: string }
+    | { pdf: Uint8Array }
+  ),
+): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 200,
+  headers: {
+    'content-type': 'csv' in file ? 'text/csv; charset=utf-8' : 'application/pdf',
+    'content-disposition': `${file.disposition ?? 'attachment'}; filename="${file.name}"`,
+    ...file.headers,
+  },
+  ...('csv' in file
+    ? { body: file.csv }
+    : { body: Buffer.from(file.pdf).toString('base64'), isBase64Encoded: true }),
+});
