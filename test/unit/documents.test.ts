@@ -412,6 +412,16 @@ describe('documents', () => {
     expect(minor).toContain('điểm a, điểm c khoản 1 Điều 33 Luật Phòng, chống ma túy');
     expect(minor).not.toContain('Điều 32 Luật Phòng, chống ma túy');
     expect(minor).not.toContain('Điều 96 Luật Xử lý vi phạm hành chính');
+    // For a minor the measure is not an administrative one (Art. 33(4)); the court follows
+    // Ordinance 01/2022, not the Law on Handling Administrative Violations or Ordinance 03/2022.
+    expect(minor).toContain(
+      'Áp dụng biện pháp đưa người nghiện ma túy từ đủ 12 tuổi đến dưới 18 tuổi vào cơ sở cai nghiện bắt buộc',
+    );
+    expect(minor).not.toContain('xử lý hành chính');
+    expect(minor).toContain('Pháp lệnh số 01/2022/UBTVQH15');
+    expect(minor).not.toContain('03/2022');
+    expect(adult).toContain('Áp dụng biện pháp xử lý hành chính đưa vào cơ sở cai nghiện bắt buộc');
+    expect(adult).toContain('Điều 32 Pháp lệnh số 03/2022/UBTVQH15');
     const notice = await flatText(
       await renderDocument(
         buildDocument('fileCompilationNotice', { ...inputs.fileCompilationNotice, minor: true }),

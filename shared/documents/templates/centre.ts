@@ -13,9 +13,9 @@ import {
   refPhrase,
   signerSchema,
 } from './common';
-import { laws, shortNames } from './legal-basis';
+import { laws, measureName, shortNames } from './legal-basis';
 
-const MEASURE = 'biện pháp xử lý hành chính đưa vào cơ sở cai nghiện bắt buộc';
+const MEASURE = measureName();
 
 const representativeSchema = z
   .object({ name: z.string().trim().min(2).max(100), position: z.string().trim().min(2).max(120) })

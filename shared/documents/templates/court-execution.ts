@@ -12,14 +12,14 @@ import {
   personSchema,
   refPhrase,
 } from './common';
-import { laws, shortNames } from './legal-basis';
+import { laws, measureName, shortNames } from './legal-basis';
 
 /**
  * The court's decisions while the measure is executed: postponement and exemption on the
  * person's application (Decree 116/2021/NĐ-CP Art. 57; Ordinance 03/2022 Art. 27) and reduction of
  * the term on the centre's proposal (Decree 116/2021/NĐ-CP Art. 58; Ordinance 03/2022 Art. 28).
  */
-const MEASURE_DECISION = 'quyết định áp dụng biện pháp xử lý hành chính đưa vào cơ sở cai nghiện bắt buộc';
+const MEASURE_DECISION = `quyết định áp dụng ${measureName()}`;
 
 const executionBase = documentBase.extend({
   court: z.string().trim().min(5).max(200),

@@ -12,9 +12,7 @@ import {
   personSchema,
   refPhrase,
 } from './common';
-import { compulsoryTreatmentGrounds, groundsCitation, laws, shortNames } from './legal-basis';
-
-const MEASURE = 'biện pháp xử lý hành chính đưa vào cơ sở cai nghiện bắt buộc';
+import { compulsoryTreatmentGrounds, groundsCitation, laws, measureName, shortNames } from './legal-basis';
 
 /**
  * The court's decision to apply or not to apply the measure (quyết định áp dụng / không áp dụng),
@@ -87,9 +85,10 @@ function operativePart(input: CourtDecisionInput) {
   const articles = input.minor
     ? groundsCitation(input.grounds, true)
     : `${groundsCitation(input.grounds)}; Điều 95, Điều 96 ${shortNames.handlingViolations}`;
+  const measure = measureName(input.minor);
   if (input.outcome === 'notApply') {
     return [
-      paragraph([bold('1.'), span(` Không áp dụng ${MEASURE} đối với ${who}.`)]),
+      paragraph([bold('1.'), span(` Không áp dụng ${measure} đối với ${who}.`)]),
       paragraph(`Lý do: ${input.notApplyReason}`),
     ];
   }
@@ -100,7 +99,7 @@ function operativePart(input: CourtDecisionInput) {
     ? ` Thời gian quản lý tại cơ sở trong thời gian lập hồ sơ (${input.deductedDays} ngày) được trừ vào thời hạn chấp hành (Điều 44 ${shortNames.decree116}).`
     : '';
   return [
-    paragraph([bold('1.'), span(` Áp dụng ${MEASURE} đối với ${who}, theo quy định tại ${articles}.`)]),
+    paragraph([bold('1.'), span(` Áp dụng ${measure} đối với ${who}, theo quy định tại ${articles}.`)]),
     paragraph(`Thời hạn chấp hành: ${monthsInWords(input.months as number)}, ${start}.${deducted}`),
     paragraph(`Nơi chấp hành: ${input.centre}.`),
   ];
@@ -110,11 +109,14 @@ export function courtDecision(input: CourtDecisionInput): DocumentModel {
   const apply = input.outcome === 'apply';
   const verb = apply ? 'Áp dụng' : 'Không áp dụng';
   const groundsText = input.grounds.map((g) => compulsoryTreatmentGrounds[g]).join('; ');
+  const measure = measureName(input.minor);
+  // A minor's file goes through Ordinance 01/2022, an adult's through Ordinance 03/2022.
+  const procedure = input.minor ? shortNames.minorsCourtProcedure : `Điều 32 ${shortNames.courtProcedure}`;
   const where = input.session.online ? `${input.session.place} (phiên họp trực tuyến)` : input.session.place;
   return {
     ...baseModel(apply ? 'courtDecisionApply' : 'courtDecisionNotApply', input),
     title: 'Quyết định',
-    summary: `${verb} ${MEASURE}`,
+    summary: `${verb} ${measure}`,
     body: [
       heading(upperVi(input.court)),
       paragraph([bold('Thành phần tham gia phiên họp:')], { indent: true, align: 'left' }),
@@ -125,12 +127,15 @@ export function courtDecision(input: CourtDecisionInput): DocumentModel {
         ? [paragraph(`- Đại diện ${input.proposer.body}: ${input.proposer.representative}.`)]
         : []),
       paragraph(
-        `Ngày ${dateInWords(input.session.date).replace(/^ngày /, '')}, tại ${where}, ${input.court} mở phiên họp xem xét, quyết định áp dụng ${MEASURE} đối với:`,
+        `Ngày ${dateInWords(input.session.date).replace(/^ngày /, '')}, tại ${where}, ${input.court} mở phiên họp xem xét, quyết định áp dụng ${measure} đối với:`,
       ),
       personBlock(input.person),
       paragraph(`Theo ${refPhrase('Văn bản đề nghị', input.proposal)}.`),
       ...legalBasisBlocks(
-        input.legalBasis ?? [laws.handlingViolations, laws.drugControl, laws.courtProcedure, laws.decree116],
+        input.legalBasis ??
+          (input.minor
+            ? [laws.drugControl, laws.minorsCourtProcedure, laws.decree116]
+            : [laws.handlingViolations, laws.drugControl, laws.courtProcedure, laws.decree116]),
       ),
       heading('XÉT THẤY:'),
       paragraph(`Về tính hợp pháp của hồ sơ đề nghị: ${input.fileAssessment}`),
@@ -142,7 +147,7 @@ export function courtDecision(input: CourtDecisionInput): DocumentModel {
       paragraph([
         bold('2.'),
         span(
-          ` Người bị đề nghị, cha mẹ hoặc người giám hộ, người đại diện hợp pháp của họ có quyền khiếu nại; ${input.proposer.body} có quyền kiến nghị; Viện kiểm sát có quyền kháng nghị quyết định này trong thời hạn ${workingDaysInWords(input.appealWorkingDays)} kể từ ngày Tòa án công bố quyết định hoặc kể từ ngày nhận được quyết định trong trường hợp vắng mặt tại phiên họp (Điều 32 ${shortNames.courtProcedure}).`,
+          ` Người bị đề nghị, cha mẹ hoặc người giám hộ, người đại diện hợp pháp của họ có quyền khiếu nại; ${input.proposer.body} có quyền kiến nghị; Viện kiểm sát có quyền kháng nghị quyết định này trong thời hạn ${workingDaysInWords(input.appealWorkingDays)} kể từ ngày Tòa án công bố quyết định hoặc kể từ ngày nhận được quyết định trong trường hợp vắng mặt tại phiên họp (${procedure}).`,
         ),
       ]),
       paragraph([

@@ -11,9 +11,9 @@ import {
   personPhrase,
   refPhrase,
 } from './common';
-import { compulsoryTreatmentGrounds, groundsCitation, laws, shortNames } from './legal-basis';
+import { compulsoryTreatmentGrounds, groundsCitation, laws, measureName, shortNames } from './legal-basis';
 
-const MEASURE = 'biện pháp xử lý hành chính đưa vào cơ sở cai nghiện bắt buộc';
+const MEASURE = measureName();
 
 const groundsParagraph = (file: z.infer<typeof caseFileSchema>, minor: boolean): string => {
   const texts = file.grounds.map((g) => compulsoryTreatmentGrounds[g]).join('; ');

@@ -17,6 +17,9 @@ export const laws = {
   /** Decree 116/2021/NĐ-CP. */
   decree116:
     'Nghị định số 116/2021/NĐ-CP ngày 21 tháng 12 năm 2021 của Chính phủ quy định chi tiết một số điều của Luật Phòng, chống ma túy, Luật Xử lý vi phạm hành chính về cai nghiện ma túy và quản lý sau cai nghiện ma túy',
+  /** Ordinance 01/2022/UBTVQH15 (24/03/2022): the court's procedure for minors 12 to under 18. */
+  minorsCourtProcedure:
+    'Pháp lệnh Trình tự, thủ tục Tòa án nhân dân xem xét, quyết định việc đưa người nghiện ma túy từ đủ 12 tuổi đến dưới 18 tuổi vào cơ sở cai nghiện bắt buộc ngày 24 tháng 3 năm 2022',
   /** Law 77/2015/QH13 as amended in 2019: the commune chairman's power to decide. */
   localGovernment:
     'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019',
@@ -26,6 +29,7 @@ export const shortNames = {
   drugControl: 'Luật Phòng, chống ma túy',
   handlingViolations: 'Luật Xử lý vi phạm hành chính',
   courtProcedure: 'Pháp lệnh số 03/2022/UBTVQH15',
+  minorsCourtProcedure: 'Pháp lệnh số 01/2022/UBTVQH15',
   decree116: 'Nghị định số 116/2021/NĐ-CP',
 } as const;
 
@@ -58,3 +62,12 @@ export function groundsCitation(letters: readonly GroundLetter[], minor = false)
   }
   return `${sorted.map((l) => `điểm ${l}`).join(', ')} khoản 1 Điều 33 ${shortNames.drugControl}`;
 }
+
+/**
+ * The measure as documents name it. For an adult it is an administrative measure (XLVPHC
+ * Art. 95); for a minor of 12 to under 18 it is not one (Law 73/2021/QH14 Art. 33(4)).
+ */
+export const measureName = (minor = false): string =>
+  minor
+    ? 'biện pháp đưa người nghiện ma túy từ đủ 12 tuổi đến dưới 18 tuổi vào cơ sở cai nghiện bắt buộc'
+    : 'biện pháp xử lý hành chính đưa vào cơ sở cai nghiện bắt buộc';
