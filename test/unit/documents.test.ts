@@ -428,6 +428,10 @@ describe('documents', () => {
       ),
     );
     expect(notice).toContain('điểm a khoản 1 Điều 33 Luật Phòng, chống ma túy');
+    expect(notice).toContain(
+      'đưa người nghiện ma túy từ đủ 12 tuổi đến dưới 18 tuổi vào cơ sở cai nghiện bắt buộc',
+    );
+    expect(notice).not.toContain('xử lý hành chính');
   });
 
   it('rejects a decision to apply the measure without a duration or a centre', () => {

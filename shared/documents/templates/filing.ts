@@ -13,8 +13,6 @@ import {
 } from './common';
 import { compulsoryTreatmentGrounds, groundsCitation, laws, measureName, shortNames } from './legal-basis';
 
-const MEASURE = measureName();
-
 const groundsParagraph = (file: z.infer<typeof caseFileSchema>, minor: boolean): string => {
   const texts = file.grounds.map((g) => compulsoryTreatmentGrounds[g]).join('; ');
   return `Lý do: thuộc trường hợp quy định tại ${groundsCitation(file.grounds, minor)} (${texts}). ${file.groundsDetail}`;
@@ -53,17 +51,23 @@ export const fileCompilationNoticeSchema = documentBase
 export function fileCompilationNotice(input: z.infer<typeof fileCompilationNoticeSchema>): DocumentModel {
   const { person } = input.file;
   const compiler = input.signer.title ? `${input.signer.title} ${input.issuer.name}` : input.issuer.name;
+  const measure = measureName(input.minor);
   return {
     ...baseModel('fileCompilationNotice', input),
     title: 'Thông báo',
-    summary: `Về việc lập hồ sơ đề nghị áp dụng ${MEASURE}`,
+    summary: `Về việc lập hồ sơ đề nghị áp dụng ${measure}`,
     addressees: [
       `${honorific(person.gender)} ${person.fullName}`,
       ...input.family.map((f) => `${f.name} (${f.relation})`),
     ],
     body: [
-      ...legalBasisBlocks(input.legalBasis ?? [laws.handlingViolations, laws.drugControl, laws.decree116]),
-      paragraph(`${compiler} thông báo việc lập hồ sơ đề nghị áp dụng ${MEASURE} đối với:`),
+      ...legalBasisBlocks(
+        input.legalBasis ??
+          (input.minor
+            ? [laws.drugControl, laws.decree116]
+            : [laws.handlingViolations, laws.drugControl, laws.decree116]),
+      ),
+      paragraph(`${compiler} thông báo việc lập hồ sơ đề nghị áp dụng ${measure} đối với:`),
       personBlock(person),
       paragraph(groundsParagraph(input.file, input.minor)),
       paragraph(determinationParagraph(input.file)),
@@ -110,13 +114,14 @@ export function courtProposal(input: z.infer<typeof courtProposalSchema>): Docum
     return paragraph(`${i + 1}. ${d.title}${ref ? ` ${ref}` : ''}.`);
   });
   const base = baseModel('courtProposal', input);
+  const measure = measureName(input.minor);
   return {
     ...base,
-    subjectLine: `V/v đề nghị xem xét, quyết định áp dụng ${MEASURE} đối với ${file.person.fullName}`,
+    subjectLine: `V/v đề nghị xem xét, quyết định áp dụng ${measure} đối với ${file.person.fullName}`,
     addressees: [input.court],
     body: [
       paragraph(
-        `Căn cứ Điều 43 ${shortNames.decree116}, sau khi kiểm tra tính pháp lý của hồ sơ đề nghị áp dụng ${MEASURE} ${input.compilerProposal ? `theo ${refPhrase('Văn bản đề nghị', input.compilerProposal)}` : `do ${input.compiler} lập`}, ${input.issuer.name} đề nghị ${input.court} xem xét, quyết định áp dụng ${MEASURE} đối với:`,
+        `Căn cứ Điều 43 ${shortNames.decree116}, sau khi kiểm tra tính pháp lý của hồ sơ đề nghị áp dụng ${measure} ${input.compilerProposal ? `theo ${refPhrase('Văn bản đề nghị', input.compilerProposal)}` : `do ${input.compiler} lập`}, ${input.issuer.name} đề nghị ${input.court} xem xét, quyết định áp dụng ${measure} đối với:`,
       ),
       personBlock(file.person),
       paragraph(groundsParagraph(file, input.minor)),
