@@ -1,6 +1,7 @@
 import { getApp } from '#shared/clients/app';
+import { taskLine } from '#shared/domain/case-views';
 import { vietnamDate } from '#shared/domain/dates';
-import { deadlineEscalates, pipelineActions } from '#shared/domain/pipeline';
+import { deadlineEscalates } from '#shared/domain/pipeline';
 import { actionVerdict, inboxesOf } from '#shared/domain/policy';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
@@ -28,13 +29,7 @@ export const handler = httpHandler(async (event) => {
       const { fullName, citizenId, dateOfBirth } = record.file.person;
       return [
         {
-          caseId: task.caseId,
-          taskId: task.taskId,
-          action: task.action,
-          label: pipelineActions[task.action].label,
-          role: task.role,
-          unitId: task.unitId,
-          dueOn: task.dueOn,
+          ...taskLine(task),
           overdue: today > task.dueOn && deadlineEscalates(task.action),
           main: deadlineEscalates(task.action),
           stage: record.stage,

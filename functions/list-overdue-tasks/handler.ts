@@ -1,6 +1,6 @@
 import { historyQuery } from '#shared/api/queries';
 import { getApp } from '#shared/clients/app';
-import { pipelineActions } from '#shared/domain/pipeline';
+import { taskLine } from '#shared/domain/case-views';
 import { assertMayListOverdue } from '#shared/domain/policy';
 import { units } from '#shared/domain/units';
 import { parseOrThrow } from '#shared/domain/validation';
@@ -17,15 +17,6 @@ export const handler = httpHandler(async (event) => {
   assertMayListOverdue(actor, unitId);
   const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
   const page = await getApp().store.listOverdueTasks(unitId, query);
-  const items = page.items.map((task) => ({
-    caseId: task.caseId,
-    taskId: task.taskId,
-    action: task.action,
-    label: pipelineActions[task.action].label,
-    role: task.role,
-    unitId: task.unitId,
-    dueOn: task.dueOn,
-    escalatedAt: task.escalatedAt,
-  }));
+  const items = page.items.map((task) => ({ ...taskLine(task), escalatedAt: task.escalatedAt }));
   return jsonResponse(200, { unitId, items, cursor: page.cursor });
 });

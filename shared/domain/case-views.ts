@@ -57,6 +57,17 @@ export function roleBodiesOf(
   ) as Record<keyof CaseRouting, RoleBodyView>;
 }
 
+/** A task as a line of a list (an inbox, a unit's overdue steps): who must do what, by when. */
+export const taskLine = (task: PendingTask) => ({
+  caseId: task.caseId,
+  taskId: task.taskId,
+  action: task.action,
+  label: pipelineActions[task.action].label,
+  role: task.role,
+  unitId: task.unitId,
+  dueOn: task.dueOn,
+});
+
 const inputSchemas = new Map<ActionName, unknown>();
 
 export function actionInputJsonSchema(action: ActionName): unknown {
