@@ -6,7 +6,7 @@ import { startLocalRuntime } from './runtime';
  * `npm start`: the whole system on this machine, no AWS account. PORT (default 3000) and
  * DATA_DIR (default .data/) are read and validated here, once.
  */
-// ADR 0001: we run on Node 20 on purpose; the SDK's reminder about Node 22 is not news to a user.
+// ADR 0001: Node 20.19+ is supported until January 2027; the SDK's reminder about Node 22 is not news.
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
   if (warning.name !== 'NodeVersionSupportWarning') console.warn(`${warning.name}: ${warning.message}`);

@@ -1,6 +1,7 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { buildWeb } from '../../web/build';
+import { chromiumPath } from '../prerequisites';
 import { type ApiClient, startTestRuntime } from './local-api';
 
 /** The local runtime with the UI built and served, and Debian's Chromium driving one page. */
@@ -19,10 +20,17 @@ export interface BrowserSession {
 export async function startBrowserSession(viewport = { width: 1366, height: 768 }): Promise<BrowserSession> {
   await buildWeb({ quiet: true });
   const { runtime, api } = await startTestRuntime();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  // Whatever this starts, it stops: a browser that fails to start must not leave the runtime
+  // (and its DynamoDB Local JVM) running after the test file has failed.
+  const browser = await chromium.launch({ executablePath: chromiumPath() }).catch(async (error) => {
+    await runtime.stop();
+    throw error;
   });
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  const page = await browser.newPage({ viewport, acceptDownloads: true }).catch(async (error) => {
+    await browser.close();
+    await runtime.stop();
+    throw error;
+  });
   return {
     runtime,
     api,
@@ -44,8 +52,11 @@ export async function startBrowserSession(viewport = { width: 1366, height: 768 
       await page.waitForSelector('.notice[role="status"]:has-text("Đã ghi nhận")');
     },
     async stop() {
-      await browser.close();
-      await runtime.stop();
+      try {
+        await browser.close();
+      } finally {
+        await runtime.stop();
+      }
     },
   };
 }
