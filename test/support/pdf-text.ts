@@ -7,8 +7,9 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
  * Reads PDFs back as a person's viewer would: the text layer and the rendered pixels with pdf.js
  * (`pdfjs-dist`'s legacy build for Node, drawing on `@napi-rs/canvas`), the embedded fonts from the
  * font dictionaries with pdf-lib. All of them are npm packages, so nothing needs installing on the
- * machine. The helpers keep poppler-utils' shapes (pdftotext's raw and layout text, pdffonts'
- * columns, pdfinfo's fields with ISO dates) that the tests were written against.
+ * machine. The shapes are those of the usual command-line PDF tools the tests were first written
+ * against: raw and layout text with a form feed after each page, a font table, an info dictionary
+ * with ISO dates, a grey-level page.
  */
 
 /** Opens a copy of the bytes (pdf.js takes over the buffer it is given) and always destroys it. */
@@ -95,7 +96,7 @@ function layoutPage({ runs }: { runs: Run[] }): string {
 }
 
 /**
- * The text layer, each page ended by a form feed as pdftotext does: `raw` keeps the content order,
+ * The text layer, each page ended by a form feed: `raw` keeps the content order,
  * `layout` keeps the page's columns (what stands side by side on the page is on one line).
  */
 export const pdfText = (bytes: Uint8Array, mode: 'raw' | 'layout' = 'raw'): Promise<string> =>
@@ -123,7 +124,7 @@ export interface PdfFont {
 const name = (dict: PDFDict | undefined, key: string): string | undefined =>
   dict?.lookupMaybe(PDFName.of(key), PDFName)?.decodeText();
 
-/** pdffonts' type column, from the font's subtype and (for a composite font) its descendant's. */
+/** The font's type ("CID TrueType", "Type 1", …), from its subtype and a composite font's descendant. */
 function fontType(subtype: string | undefined, descendant: PDFDict | undefined, file3: string | undefined) {
   if (subtype === 'Type0') {
     const cid = name(descendant, 'Subtype');
@@ -150,7 +151,7 @@ function describeFont(font: PDFDict): PdfFont {
   };
 }
 
-/** pdffonts' table: every font the pages and their forms use, once each, in the order they are met. */
+/** Every font the pages and their forms use, once each, in the order they are met. */
 export const pdfFonts = async (bytes: Uint8Array): Promise<PdfFont[]> => {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const seen = new Set<PDFDict>();
@@ -177,7 +178,7 @@ export const pdfFonts = async (bytes: Uint8Array): Promise<PdfFont[]> => {
   return fonts;
 };
 
-/** A PDF date (D:YYYYMMDDHHmmSS, then Z or ±HH'mm') as pdfinfo -isodates prints it. */
+/** A PDF date (D:YYYYMMDDHHmmSS, then Z or ±HH'mm') in ISO 8601, keeping its zone: 2026-03-04T17:00:00Z. */
 function isoDate(value: unknown): string | undefined {
   const m = /^D:(\d{4})(\d\d)?(\d\d)?(\d\d)?(\d\d)?(\d\d)?(?:(Z)|([+-])(\d\d)'?(\d\d)?'?)?/.exec(
     String(value),
@@ -188,7 +189,7 @@ function isoDate(value: unknown): string | undefined {
   return `${y}-${mo}-${d}T${h}:${mi}:${s}${zone}`;
 }
 
-/** pdfinfo's fields ("Title", "Author", "CreationDate", "Pages", …), dates as with `-isodates`. */
+/** The document's info fields ("Title", "Author", "CreationDate", "Pages", …), dates in ISO 8601. */
 export const pdfInfo = (bytes: Uint8Array): Promise<Record<string, string>> =>
   withPdf(bytes, async (doc) => {
     const info = (await doc.getMetadata()).info as Record<string, unknown>;
@@ -207,7 +208,7 @@ export const pdfInfo = (bytes: Uint8Array): Promise<Record<string, string>> =>
     return fields;
   });
 
-/** Draws one page on a white canvas at `dpi` (pdf.js's scale 1 is 72 dpi), sized up as pdftoppm does. */
+/** Draws one page on a white canvas at `dpi` (pdf.js's scale 1 is 72 dpi), partial pixels rounded up. */
 const drawPage = (bytes: Uint8Array, number: number, dpi: number) =>
   withPdf(bytes, async (doc) => {
     const page = await doc.getPage(number);
@@ -224,7 +225,7 @@ export interface GrayImage {
   pixels: Uint8Array;
 }
 
-/** One page rendered in grey levels, one byte a pixel (luminance, as pdftoppm -gray gave). */
+/** One page rendered in grey levels: one byte a pixel, its luminance (Rec. 601) over white. */
 export const renderPage = async (bytes: Uint8Array, page = 1, dpi = 80): Promise<GrayImage> => {
   const canvas = await drawPage(bytes, page, dpi);
   const { width, height } = canvas;
