@@ -164,7 +164,8 @@ describe('the web UI in Chromium', () => {
     await page.waitForSelector('[data-testid="verify"]');
     expect(await page.textContent('[data-testid="verify"]')).toContain('toàn vẹn');
     expect(await page.textContent('[data-testid="stage"]')).toBe('Đã kết thúc');
-    expect(await page.locator('ol.history li').count()).toBeGreaterThan(5);
+    // The history arrives in its own request after the case: wait for it rather than count too early.
+    await expect.poll(() => page.locator('ol.history li').count()).toBeGreaterThan(5);
     // In Vietnamese, with who acted: the police opened the file and the notification was issued.
     expect(await page.textContent('ol.history li:first-child')).toMatch(
       /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} — Lập hồ sơ \(Cán bộ Công an cấp xã, Phường Đông Phong\) · văn bản số 01\/TB-UBND$/,
