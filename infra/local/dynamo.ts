@@ -43,6 +43,11 @@ export async function startDynamoLocal(options: { dataDir?: string } = {}): Prom
     ...(options.dataDir && { path: options.dataDir }),
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Whatever starts the JVM stops it: if this process exits without calling stop() (a test
+  // worker torn down after a failed hook, an uncaught error), take DynamoDB Local with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.removeListener('exit', killOnExit));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
