@@ -3,7 +3,7 @@
  *
  *   npm test                          everything; fails at once, naming what is missing
  *   npm test -- --skip browser        everything but the named project(s), said so in the summary
- *   npm test -- --only unit,infra     only the named project(s)
+ *   npm test -- --only unit,infra     only the named project(s), without lint and type-check
  *
  * Any other argument goes to vitest (`npm test -- -t "409"`). A test that vitest reports as
  * skipped (a `.skip`, or a test whose `beforeAll` failed) fails the run: nothing is skipped
@@ -36,7 +36,12 @@ function parseArgs(argv: string[]) {
   const chosen = PROJECTS.filter(
     (p) => (lists.only.length === 0 || lists.only.includes(p)) && !lists.skip.includes(p),
   );
-  return { chosen, skipped: PROJECTS.filter((p) => !chosen.includes(p)), vitestArgs: rest };
+  return {
+    chosen,
+    skipped: PROJECTS.filter((p) => !chosen.includes(p)),
+    checks: lists.only.length === 0,
+    vitestArgs: rest,
+  };
 }
 
 const step = (label: string, command: string, args: string[]): void => {
@@ -55,7 +60,7 @@ interface JsonReport {
   testResults: { name: string; assertionResults: { fullName: string; status: string }[] }[];
 }
 
-const { chosen, skipped, vitestArgs } = parseArgs(process.argv.slice(2));
+const { chosen, skipped, checks, vitestArgs } = parseArgs(process.argv.slice(2));
 const problems = checkPrerequisites(chosen);
 if (problems.length > 0) {
   console.error('npm test cannot run on this machine yet:');
@@ -66,9 +71,11 @@ if (problems.length > 0) {
 console.log(`Prerequisites found: ${checkPrerequisites.summary(chosen)}`);
 
 const bin = (name: string) => join(import.meta.dirname, '../node_modules/.bin', name);
-step('lint (biome ci)', bin('biome'), ['ci', '.']);
-step('type-check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-step('type-check the UI (tsc)', bin('tsc'), ['--noEmit', '-p', 'web/tsconfig.json']);
+if (checks) {
+  step('lint (biome ci)', bin('biome'), ['ci', '.']);
+  step('type-check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  step('type-check the UI (tsc)', bin('tsc'), ['--noEmit', '-p', 'web/tsconfig.json']);
+}
 
 const reportDir = mkdtempSync(join(tmpdir(), 'vitest-report-'));
 const reportFile = join(reportDir, 'report.json');
