@@ -8,7 +8,7 @@ import { type AppConfig, readConfig } from '../config';
 import { DynamoCaseRepository } from '../db/case-repository';
 import { type DocumentBlobStore, FileBlobStore, S3BlobStore } from '../documents/blob-store';
 import { DocumentService } from '../documents/document-service';
-import { withDocumentIssuing } from '../documents/issuing-store';
+import { PdfDocumentIssuer } from '../documents/pdf-issuer';
 import { vietnameseCalendar } from '../domain/calendar/vietnam-calendar';
 import { CaseCommands } from '../domain/case-commands';
 import { WorkflowSteps } from '../domain/workflow-steps';
@@ -49,15 +49,15 @@ export function getApp(): App {
   const calendar = vietnameseCalendar;
   const blobs = documentBlobStore(config);
   // Commands and workflow steps issue the documents their changes call for.
-  const issuing = withDocumentIssuing(store, blobs);
+  const issuer = new PdfDocumentIssuer({ counters: store, blobs });
   app = {
     store,
     blobs,
     workflows,
     clock,
-    commands: new CaseCommands({ store: issuing, engine: workflows, clock, newId: randomUUID }),
-    steps: new WorkflowSteps({ store: issuing, engine: workflows, clock, calendar }),
-    documents: new DocumentService({ store: issuing, blobs, clock }),
+    commands: new CaseCommands({ store, engine: workflows, clock, newId: randomUUID, issuer }),
+    steps: new WorkflowSteps({ store, engine: workflows, clock, calendar, issuer }),
+    documents: new DocumentService({ store, clock, issuer }),
   };
   return app;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -8,6 +7,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { sha256Hex } from './sha256';
 
 /**
  * Where issued PDFs live, addressed by their SHA-256: written once, never replaced. In AWS an S3
@@ -18,8 +18,6 @@ export interface DocumentBlobStore {
   put(sha256: string, bytes: Uint8Array): Promise<void>;
   get(sha256: string): Promise<Uint8Array | undefined>;
 }
-
-export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const SHA256 = /^[0-9a-f]{64}$/;
 

@@ -1,23 +1,23 @@
 import type { Clock } from '#shared/clock';
-import type { CaseRecord } from '#shared/domain/case';
+import type { CaseEvent, CaseRecord } from '#shared/domain/case';
+import { commitIssuing, type DocumentIssuer, onlyDocument, withIssued } from '#shared/domain/document-issuer';
 import { assertMayCorrectDocument, mayReadCase } from '#shared/domain/policy';
 import { type CaseStore, VersionConflict } from '#shared/domain/ports';
 import { openCaseFor, recordRead } from '#shared/domain/reads';
 import type { Actor } from '#shared/domain/roles';
 import { parseOrThrow } from '#shared/domain/validation';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '#shared/errors';
-import { type DocumentBlobStore, sha256Hex } from './blob-store';
 import type { CorrectionDetail } from './case-documents';
 import type { IssuedDocument } from './issued';
-import { renderDocument } from './render';
 import { correctionRequestSchema, sha256Param, verifyRequestSchema } from './requests';
-import { buildDocument, documentTemplates } from './templates/index';
+import { sha256Hex } from './sha256';
+import { documentTemplates } from './templates/index';
 
 export interface DocumentServiceDeps {
-  /** The store that issues documents on commit (withDocumentIssuing). */
   store: CaseStore;
-  blobs: DocumentBlobStore;
   clock: Clock;
+  /** Issues corrections and serves PDFs; listing and verifying need none. */
+  issuer?: DocumentIssuer;
 }
 
 /** What a list shows of a document: everything but the template input. */
@@ -64,7 +64,7 @@ export class DocumentService {
       throw new ForbiddenError('Đơn vị của bạn không xử lý hồ sơ có văn bản này.', { unit: actor.unitId });
     }
     await recordRead(this.deps, actor, document.caseId, 'document');
-    return { document, pdf: await this.bytesOf(document) };
+    return { document, pdf: await this.issuer().pdfOf(document) };
   }
 
   /** Which case, step and event issued a PDF (given whole or by its hash), or that it is not ours. */
@@ -154,28 +154,32 @@ export class DocumentService {
       replacedDate: original.issuedOn,
       reason: request.reason,
     };
-    const event = {
+    const event: CaseEvent = {
       caseId,
       seq: next.version,
-      type: 'documentCorrected' as const,
+      type: 'documentCorrected',
       at: now.toISOString(),
-      actor: { kind: 'person' as const, userId: actor.userId, role: actor.role, unitId: actor.unitId },
+      actor: { kind: 'person', userId: actor.userId, role: actor.role, unitId: actor.unitId },
       input: corrected,
       detail: detail as unknown as Record<string, unknown>,
     };
     try {
-      await this.deps.store.commit({ expectedVersion: found.record.version, before: found, next, event });
+      const document = await commitIssuing(this.issuer(), { next, event }, async (issued) => {
+        await this.deps.store.commit({
+          expectedVersion: found.record.version,
+          before: found,
+          ...withIssued(next, event, issued),
+          documents: issued.writes,
+        });
+        return onlyDocument(issued);
+      });
+      return summary(document);
     } catch (error) {
       if (error instanceof VersionConflict) {
         throw new ConflictError('Hồ sơ vừa thay đổi; hãy tải lại và đính chính lại nếu vẫn cần.');
       }
       throw error;
     }
-    const issued = event as typeof event & { documents?: { sha256: string }[] };
-    const sha = issued.documents?.[0]?.sha256;
-    const document = sha ? await this.deps.store.getDocument(sha) : undefined;
-    if (!document) throw new Error('the correction issued no document');
-    return summary(document);
   }
 
   private async allOfCase(caseId: string): Promise<IssuedDocument[]> {
@@ -189,16 +193,9 @@ export class DocumentService {
     return all;
   }
 
-  /** The stored PDF; rendered again from its recorded input if the blob write was lost. */
-  private async bytesOf(document: IssuedDocument): Promise<Uint8Array> {
-    const stored = await this.deps.blobs.get(document.sha256);
-    if (stored) return stored;
-    const pdf = await renderDocument(buildDocument(document.kind, document.input));
-    if (sha256Hex(pdf) !== document.sha256) {
-      throw new Error(`document ${document.sha256} is missing and renders differently`);
-    }
-    await this.deps.blobs.put(document.sha256, pdf);
-    return pdf;
+  private issuer(): DocumentIssuer {
+    if (!this.deps.issuer) throw new Error('serving or correcting documents needs a DocumentIssuer');
+    return this.deps.issuer;
   }
 }
 

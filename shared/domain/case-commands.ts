@@ -7,6 +7,7 @@ import { caseFileSchema } from './case-file';
 import { applyAction, checkMinorFile } from './case-rules';
 import { type CaseView, toCaseView } from './case-views';
 import { ageOn, vietnamDate } from './dates';
+import { commitIssuing, type DocumentIssuer, withIssued } from './document-issuer';
 import { profileInForceOn } from './legal-profile';
 import { isActionName, pipelineActions } from './pipeline';
 import { assertMayOpenCase, assertMayPerform, assertMayPerformWith } from './policy';
@@ -35,6 +36,8 @@ export interface CaseCommandDeps {
   engine: WorkflowEngine;
   clock: Clock;
   newId: () => string;
+  /** Numbers and renders the documents the changes call for (opening a file issues its notice). */
+  issuer?: DocumentIssuer;
 }
 
 export const actionRequestSchema = z
@@ -119,20 +122,25 @@ export class CaseCommands {
       actor: personActor(actor),
       input: file,
     };
-    const response = { status: 201, body: toCaseView(record, [], today) };
     const followUp: TaskCompletion = { kind: 'startStage', workflow: 'filing', input: { caseId } };
-    const idempotency = scopedKey
-      ? this.idempotencyRecord(scopedKey, requestHash, response, followUp)
-      : undefined;
+    let response: { status: number; body: CaseView };
     try {
-      await this.deps.store.createCase(record, event, idempotency);
+      // The notice is issued with the case, in the same transaction: the answer shows it.
+      response = await commitIssuing(this.deps.issuer, { next: record, event }, async (issued) => {
+        const opened = withIssued(record, event, issued);
+        const created = { status: 201, body: toCaseView(opened.next, [], today) };
+        const idempotency = scopedKey
+          ? this.idempotencyRecord(scopedKey, requestHash, created, followUp)
+          : undefined;
+        await this.deps.store.createCase(opened.next, opened.event, idempotency, undefined, issued.writes);
+        return created;
+      });
     } catch (error) {
       if (error instanceof IdempotencyRace) return this.replayAfterRace(scopedKey, requestHash);
       throw error;
     }
     await this.followUp(caseId, followUp);
-    // The store may have issued documents with the case (the notification): answer with them.
-    return { status: 201, body: toCaseView(record, [], today), replayed: false };
+    return { ...response, replayed: false };
   }
 
   /** A person performs the pending action of a case; exactly one of two concurrent attempts wins. */
@@ -211,19 +219,25 @@ export class CaseCommands {
       ...found.tasks.filter((t) => !removed.has(t.taskId) && !sameWait.includes(t)),
       ...(effects.putTasks ?? []),
     ];
-    const response = { status: 200, body: toCaseView(next, remaining, today) };
-    const change: CaseChange = {
-      expectedVersion: found.record.version,
-      before: found,
-      next,
-      event,
-      ...effects,
-      idempotency: scopedKey
-        ? this.idempotencyRecord(scopedKey, requestHash, response, followUp, output)
-        : undefined,
-    };
+    const idempotencyOf = (response: { status: number; body: CaseView }) =>
+      scopedKey ? this.idempotencyRecord(scopedKey, requestHash, response, followUp, output) : undefined;
+    let response: { status: number; body: CaseView };
     try {
-      await this.deps.store.commit(change);
+      // The documents the action calls for are issued in the same transaction as the change.
+      response = await commitIssuing(this.deps.issuer, { next, event }, async (issued) => {
+        const done = withIssued(next, event, issued);
+        const performed = { status: 200, body: toCaseView(done.next, remaining, today) };
+        await this.deps.store.commit({
+          expectedVersion: found.record.version,
+          before: found,
+          ...effects,
+          next: done.next,
+          event: done.event,
+          idempotency: idempotencyOf(performed),
+          documents: issued.writes,
+        });
+        return performed;
+      });
     } catch (error) {
       if (error instanceof IdempotencyRace) return this.replayAfterRace(scopedKey, requestHash);
       if (error instanceof VersionConflict) {
@@ -238,7 +252,7 @@ export class CaseCommands {
       throw error;
     }
     await this.followUp(caseId, followUp, output);
-    return { ...response, body: toCaseView(next, remaining, today), replayed: false };
+    return { ...response, replayed: false };
   }
 
   private idempotencyRecord(

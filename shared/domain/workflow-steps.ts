@@ -5,6 +5,7 @@ import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from './case';
 import { timerIdFor } from './case';
 import { ageOn, type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
 import { dueOn, endOfLimit } from './deadlines';
+import { commitIssuing, type DocumentIssuer, withIssued } from './document-issuer';
 import { legalProfile, profileInForceOn } from './legal-profile';
 import { actionNames, outcomes, pipelineActions } from './pipeline';
 import { type CaseChange, type CaseStore, VersionConflict, type WorkflowEngine } from './ports';
@@ -46,6 +47,11 @@ export interface WorkflowStepDeps {
   engine: WorkflowEngine;
   clock: Clock;
   calendar: HolidayCalendar;
+  /**
+   * Numbers and renders the documents system steps issue (beginning supervision, closing a case
+   * whose supervision was completed). Opening tasks and firing timers issue none and need none.
+   */
+  issuer?: DocumentIssuer;
 }
 
 const MAX_ATTEMPTS = 8;
@@ -306,7 +312,10 @@ export class WorkflowSteps {
       detail: { linkedCaseId: closedCaseId, grounds: ['d'] },
     };
     try {
-      await this.deps.store.createCase(record, event, undefined, [task]);
+      await commitIssuing(this.deps.issuer, { next: record, event }, async (issued) => {
+        const opened = withIssued(record, event, issued);
+        await this.deps.store.createCase(opened.next, opened.event, undefined, [task], issued.writes);
+      });
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error; // opened by a concurrent retry
     }
@@ -366,14 +375,18 @@ export class WorkflowSteps {
       if (!decided) return;
       const version = found.record.version + 1;
       const at = now.toISOString();
+      const next = { ...decided.next, version, updatedAt: at };
+      const event: CaseEvent = { ...decided.event, caseId, seq: version, at, actor: { kind: 'system' } };
       try {
-        await this.deps.store.commit({
-          ...decided,
-          expectedVersion: found.record.version,
-          before: found,
-          next: { ...decided.next, version, updatedAt: at },
-          event: { ...decided.event, caseId, seq: version, at, actor: { kind: 'system' } },
-        });
+        await commitIssuing(this.deps.issuer, { next, event }, (issued) =>
+          this.deps.store.commit({
+            ...decided,
+            expectedVersion: found.record.version,
+            before: found,
+            ...withIssued(next, event, issued),
+            documents: issued.writes,
+          }),
+        );
         return;
       } catch (error) {
         if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;

@@ -12,6 +12,7 @@ import {
   sessionOpening,
   sessionRecord,
 } from '../support/factories';
+import { testIssuer } from '../support/issuer';
 import { MemoryCaseStore, RecordingEngine } from '../support/memory-store';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // Monday 23 November 2026, 09:00 in Vietnam
@@ -38,8 +39,20 @@ describe('CaseCommands', () => {
     store = new MemoryCaseStore();
     engine = new RecordingEngine();
     clock = new AdjustableClock(NOW - Date.now());
-    commands = new CaseCommands({ store, engine, clock, newId: () => `case-${++ids}` });
-    steps = new WorkflowSteps({ store, engine, clock, calendar: fixedHolidayCalendar() });
+    commands = new CaseCommands({
+      store,
+      engine,
+      clock,
+      newId: () => `case-${++ids}`,
+      issuer: testIssuer(store),
+    });
+    steps = new WorkflowSteps({
+      store,
+      engine,
+      clock,
+      calendar: fixedHolidayCalendar(),
+      issuer: testIssuer(store),
+    });
   });
 
   const openAndWaitFor = async (action: string) => {
@@ -144,6 +157,7 @@ describe('CaseCommands', () => {
           engine,
           clock: new AdjustableClock(Date.parse(iso) - Date.now()),
           newId: () => `case-${++ids}`,
+          issuer: testIssuer(store),
         });
         const opened = await then.openCase(actors.police, aCaseFile({ person: { citizenId } }));
         return opened.body;

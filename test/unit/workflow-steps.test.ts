@@ -12,6 +12,7 @@ import {
   sessionOpening,
   sessionRecord,
 } from '../support/factories';
+import { testIssuer } from '../support/issuer';
 import { MemoryCaseStore, RecordingEngine } from '../support/memory-store';
 
 const NOW = Date.parse('2026-11-20T02:00:00Z'); // Friday 20 November 2026 in Vietnam
@@ -29,8 +30,14 @@ describe('WorkflowSteps', () => {
     store = new MemoryCaseStore();
     engine = new RecordingEngine();
     clock = new AdjustableClock(NOW - Date.now());
-    steps = new WorkflowSteps({ store, engine, clock, calendar: fixedHolidayCalendar() });
-    commands = new CaseCommands({ store, engine, clock, newId: () => 'case-1' });
+    steps = new WorkflowSteps({
+      store,
+      engine,
+      clock,
+      calendar: fixedHolidayCalendar(),
+      issuer: testIssuer(store),
+    });
+    commands = new CaseCommands({ store, engine, clock, newId: () => 'case-1', issuer: testIssuer(store) });
     caseId = (await commands.openCase(actors.police, aCaseFile())).body.caseId;
   });
 
