@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { getApp } from '#shared/clients/app';
 import { targetsSchema } from '#shared/domain/indicators';
 import { mayListUnit } from '#shared/domain/policy';

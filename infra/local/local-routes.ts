@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdjustableClock } from '#shared/clock';
 import { roleLabels } from '#shared/domain/roles';
 import { units } from '#shared/domain/units';

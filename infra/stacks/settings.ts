@@ -1,5 +1,5 @@
 import type { App } from 'aws-cdk-lib';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The name every stack and resource name starts with, so deployments in one account are easy to tell apart. */
 export const appPrefix = 'CompulsoryTreatment';

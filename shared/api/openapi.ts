@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { correctionRequestSchema, verifyRequestSchema } from '../documents/requests';
 import { actionRequestSchema } from '../domain/case-commands';
 import { caseFileSchema } from '../domain/case-file';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { periodSchema } from '../domain/indicators';
 import { stages } from '../domain/pipeline';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CaseEvent, CaseRecord } from '#shared/domain/case';
 import { addMonths, type IsoDate, vietnamDate } from '#shared/domain/dates';
 import { legalProfile } from '#shared/domain/legal-profile';

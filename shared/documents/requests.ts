@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The documents API's request schemas: light, so that the API description does not load the renderer. */
 export const sha256Param = z

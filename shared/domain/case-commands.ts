@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../clock';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../errors';
 import type { CaseEvent, CaseRecord, IdempotencyRecord, TaskCompletion } from './case';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseRecord, PendingTask } from './case';
 import type { IsoDate } from './dates';
 import { deadlineSource } from './deadlines';

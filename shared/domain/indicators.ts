@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseEvent, CaseRecord, PendingTask } from './case';
 import { daysBetween, type IsoDate, vietnamDate } from './dates';
 import { type FlowName, flowNames } from './labels';

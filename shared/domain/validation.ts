@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type FieldProblem, ValidationFailedError } from '../errors';
 
 /** Parses a value at an edge; failures name each field and the rule it broke. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../clock';
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from './case';
 import { timerIdFor } from './case';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, roles } from '../domain/roles';
 import { UnauthorizedError, ValidationFailedError } from '../errors';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseFileSchema } from '#shared/domain/case-file';
 import { pipelineActions } from '#shared/domain/pipeline';
 

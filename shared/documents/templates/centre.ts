@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '#shared/domain/case-file';
 import { type DocumentModel, heading, paragraph } from '../model';
 import { dateInWords, monthsInWords, numberLine, upperVi, workingDaysInWords } from '../vietnamese-text';

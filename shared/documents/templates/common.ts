@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate, personSchema } from '#shared/domain/case-file';
 import { type Block, type DocumentModel, fields, italic, paragraph } from '../model';
 import {

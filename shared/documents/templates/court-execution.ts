@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '#shared/domain/case-file';
 import { type Block, bold, type DocumentModel, heading, paragraph, span } from '../model';
 import { dateInWords, monthsInWords, upperVi } from '../vietnamese-text';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { groundSchema, isoDate } from '#shared/domain/case-file';
 import { bold, type DocumentModel, heading, paragraph, span } from '../model';
 import { dateInWords, monthsInWords, upperVi, workingDaysInWords } from '../vietnamese-text';

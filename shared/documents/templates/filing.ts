@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseFileSchema } from '#shared/domain/case-file';
 import { type DocumentModel, fields, paragraph } from '../model';
 import { dateInWords, honorific, monthsInWords, workingDaysInWords } from '../vietnamese-text';

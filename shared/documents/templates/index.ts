@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type DocumentModel, italic, paragraph } from '../model';
 import { dateInWords } from '../vietnamese-text';
 import {
