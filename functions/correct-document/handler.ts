@@ -1,4 +1,5 @@
-import { getApp } from '#shared/clients/app';
+import { documentService } from '#shared/clients/documents';
+import { documentIssuer } from '#shared/clients/issuer';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
 import { actorOf, jsonBody, pathParameter } from '#shared/http/request';
@@ -8,7 +9,7 @@ import { actorOf, jsonBody, pathParameter } from '#shared/http/request';
  * that names the one it replaces; the original stays on record.
  */
 export const handler = httpHandler(async (event) => {
-  const document = await getApp().documents.correct(
+  const document = await documentService({ issuer: documentIssuer() }).correct(
     actorOf(event),
     pathParameter(event, 'id'),
     pathParameter(event, 'sha256'),

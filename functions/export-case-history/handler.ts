@@ -1,5 +1,7 @@
 import { historyExportQuery } from '#shared/api/queries';
-import { getApp } from '#shared/clients/app';
+import { workflowEngine } from '#shared/clients/engine';
+import { clock } from '#shared/clients/runtime';
+import { caseReads } from '#shared/clients/store';
 import { historyCsv, historyPdf } from '#shared/documents/history-report';
 import { verifyChain } from '#shared/domain/history-chain';
 import { assertMayAudit } from '#shared/domain/policy';
@@ -19,18 +21,18 @@ export const handler = httpHandler(async (event) => {
   assertMayAudit(actor);
   const caseId = pathParameter(event, 'id');
   const { format } = parseOrThrow(historyExportQuery, event.queryStringParameters ?? {});
-  const app = getApp();
-  const found = await openCaseFor(app, actor, caseId, 'export');
+  const reads = caseReads();
+  const found = await openCaseFor(reads, actor, caseId, 'export');
   const [events, executions] = await Promise.all([
-    allEvents(app.store, caseId),
-    app.workflows.caseExecutions(caseId),
+    allEvents(reads.store, caseId),
+    workflowEngine().caseExecutions(caseId),
   ]);
   const report = {
     record: found.record,
     timeline: mergeTimeline(events, executions),
     verdict: verifyChain(events, found.record.lastEventHash),
     exportedBy: actor,
-    exportedAt: app.clock.now(),
+    exportedAt: clock().now(),
   };
   const name = `lich-su-ho-so-${caseId}.${format}`;
   return format === 'csv'

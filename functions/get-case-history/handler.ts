@@ -1,5 +1,6 @@
 import { historyQuery } from '#shared/api/queries';
-import { getApp } from '#shared/clients/app';
+import { workflowEngine } from '#shared/clients/engine';
+import { caseReads } from '#shared/clients/store';
 import { openCaseFor } from '#shared/domain/reads';
 import { mergeTimeline } from '#shared/domain/timeline';
 import { parseOrThrow } from '#shared/domain/validation';
@@ -12,11 +13,11 @@ export const handler = httpHandler(async (event) => {
   const actor = actorOf(event);
   const caseId = pathParameter(event, 'id');
   const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
-  const app = getApp();
-  await openCaseFor(app, actor, caseId, 'history');
+  const reads = caseReads();
+  await openCaseFor(reads, actor, caseId, 'history');
   const [events, executions] = await Promise.all([
-    app.store.listEvents(caseId, query),
-    query.cursor ? Promise.resolve(undefined) : app.workflows.caseExecutions(caseId),
+    reads.store.listEvents(caseId, query),
+    query.cursor ? Promise.resolve(undefined) : workflowEngine().caseExecutions(caseId),
   ]);
   // The first page also merges the case's events with the engine's states into one timeline.
   const timeline = executions ? mergeTimeline(events.items, executions) : undefined;

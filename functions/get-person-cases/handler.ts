@@ -1,5 +1,5 @@
 import { historyQuery } from '#shared/api/queries';
-import { getApp } from '#shared/clients/app';
+import { caseStore } from '#shared/clients/store';
 import { citizenId as citizenIdSchema } from '#shared/domain/case-file';
 import { mayReadCase } from '#shared/domain/policy';
 import { parseOrThrow } from '#shared/domain/validation';
@@ -15,7 +15,7 @@ export const handler = httpHandler(async (event) => {
   const actor = actorOf(event);
   const citizenId = parseOrThrow(citizenIdSchema, pathParameter(event, 'citizenId'), 'citizenId');
   const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
-  const page = await getApp().store.listCasesOfPerson(citizenId, query);
+  const page = await caseStore().listCasesOfPerson(citizenId, query);
   // Only the cases this person's units handle are shown; the rest are counted, not described.
   const readable = page.items.filter((c) => mayReadCase(actor, c));
   const items = readable.map((c) => ({

@@ -1,5 +1,6 @@
 import { indicatorsQuery } from '#shared/api/queries';
-import { getApp } from '#shared/clients/app';
+import { clock } from '#shared/clients/runtime';
+import { caseStore } from '#shared/clients/store';
 import { renderDocument } from '#shared/documents/render';
 import { indicatorsCsv, indicatorsDocument } from '#shared/domain/indicator-exports';
 import { buildReport, parsePeriod } from '#shared/domain/indicators';
@@ -26,17 +27,17 @@ export const handler = httpHandler(async (event) => {
       requested: unitId,
     });
   }
-  const app = getApp();
+  const store = caseStore();
   const period = parsePeriod(query.period);
   const [totals, targets] = await Promise.all([
-    app.store.readCounters(unitId, period.months[0] ?? '', period.months.at(-1) ?? ''),
-    app.store.getTargets(unitId, period.year),
+    store.readCounters(unitId, period.months[0] ?? '', period.months.at(-1) ?? ''),
+    store.getTargets(unitId, period.year),
   ]);
   const report = buildReport(unitId, period, totals, targets);
   const fileName = `chi-tieu-${unitId}-${period.period}`;
   if (query.format === 'csv') return fileResponse({ name: `${fileName}.csv`, csv: indicatorsCsv(report) });
   if (query.format === 'pdf') {
-    const pdf = await renderDocument(indicatorsDocument(report, app.clock.now()));
+    const pdf = await renderDocument(indicatorsDocument(report, clock().now()));
     return fileResponse({ name: `${fileName}.pdf`, pdf });
   }
   return jsonResponse(200, report);

@@ -1,5 +1,5 @@
 import { historyQuery } from '#shared/api/queries';
-import { getApp } from '#shared/clients/app';
+import { caseStore } from '#shared/clients/store';
 import { mayReadCase } from '#shared/domain/policy';
 import { assertMaySeeReads } from '#shared/domain/reads';
 import { parseOrThrow } from '#shared/domain/validation';
@@ -13,13 +13,13 @@ export const handler = httpHandler(async (event) => {
   const actor = actorOf(event);
   assertMaySeeReads(actor);
   const caseId = pathParameter(event, 'id');
-  const app = getApp();
-  const found = await app.store.getCase(caseId);
+  const store = caseStore();
+  const found = await store.getCase(caseId);
   if (!found) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
   if (!mayReadCase(actor, found.record)) {
     throw new ForbiddenError('Hồ sơ không thuộc phạm vi thanh tra của đơn vị bạn.', { unit: actor.unitId });
   }
   const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
-  const page = await app.store.listReads(caseId, query);
+  const page = await store.listReads(caseId, query);
   return jsonResponse(200, { caseId, items: page.items, cursor: page.cursor });
 });

@@ -1,5 +1,6 @@
 import { listCasesQuery } from '#shared/api/queries';
-import { getApp } from '#shared/clients/app';
+import { clock } from '#shared/clients/runtime';
+import { caseStore } from '#shared/clients/store';
 import { ancestorsOf, communesWithin, readableCommunes, toCaseListItem } from '#shared/domain/case-list';
 import { vietnamDate } from '#shared/domain/dates';
 import { foldName } from '#shared/domain/name-search';
@@ -28,8 +29,8 @@ const forbiddenUnit = (actor: Actor, unitId: string | undefined) =>
 export const handler = httpHandler(async (event) => {
   const actor = actorOf(event);
   const query = parseOrThrow(listCasesQuery, event.queryStringParameters ?? {});
-  const app = getApp();
-  const today = vietnamDate(app.clock.now());
+  const store = caseStore();
+  const today = vietnamDate(clock().now());
 
   if (query.q !== undefined || query.overdue === 'true') {
     if (query.q !== undefined && !searchRoles.includes(actor.role)) {
@@ -38,7 +39,7 @@ export const handler = httpHandler(async (event) => {
     if (query.unit !== undefined && !mayListUnit(actor, query.unit)) throw forbiddenUnit(actor, query.unit);
     const scope = new Set(query.unit !== undefined ? communesWithin(query.unit) : readableCommunes(actor));
     const caseIds = await matchingCaseIds(query.q, [...scope]);
-    const found = await app.store.getCasesWithTasks(caseIds);
+    const found = await store.getCasesWithTasks(caseIds);
     const items = found
       .filter(({ record }) => scope.has(record.routing.filing) && mayReadCase(actor, record))
       .filter(({ record }) => query.stage === undefined || record.stage === query.stage)
@@ -52,17 +53,17 @@ export const handler = httpHandler(async (event) => {
   const mayListAll = actor.role === 'auditor' || actor.role === 'admin';
   const unitId = query.unit ?? (query.stage && mayListAll ? undefined : actor.unitId);
   if (!mayListUnit(actor, unitId ?? actor.unitId)) throw forbiddenUnit(actor, unitId);
-  const page = await app.store.listCases({ ...query, unitId });
+  const page = await store.listCases({ ...query, unitId });
   // Across units (an auditor's stage listing), only the cases handled within the auditor's unit:
   // a page may then hold fewer items than the limit; the cursor goes on.
   const readable = unitId ? page.items : page.items.filter((record) => mayReadCase(actor, record));
-  const withTasks = await app.store.getCasesWithTasks(readable.map((record) => record.caseId));
+  const withTasks = await store.getCasesWithTasks(readable.map((record) => record.caseId));
   const items = withTasks.map(({ record, tasks }) => toCaseListItem(record, tasks, today));
   return jsonResponse(200, { items, cursor: page.cursor });
 });
 
 async function matchingCaseIds(q: string | undefined, communes: string[]) {
-  const store = getApp().store;
+  const store = caseStore();
   if (q !== undefined) {
     if (/^\d+$/.test(q)) {
       if (!/^\d{12}$/.test(q)) throw ruleViolation('q', 'số định danh cá nhân phải gồm đúng 12 chữ số');

@@ -1,4 +1,5 @@
-import { getApp } from '#shared/clients/app';
+import { clock } from '#shared/clients/runtime';
+import { caseStore } from '#shared/clients/store';
 import { taskLine } from '#shared/domain/case-views';
 import { vietnamDate } from '#shared/domain/dates';
 import { deadlineEscalates } from '#shared/domain/pipeline';
@@ -15,8 +16,8 @@ const LIMIT = 200;
  */
 export const handler = httpHandler(async (event) => {
   const actor = actorOf(event);
-  const { store, clock } = getApp();
-  const today = vietnamDate(clock.now());
+  const store = caseStore();
+  const today = vietnamDate(clock().now());
   const lists = await Promise.all(
     inboxesOf(actor).map((inbox) => store.listInbox(inbox.role, inbox.unitId, LIMIT)),
   );

@@ -1,5 +1,5 @@
 import { historyQuery } from '#shared/api/queries';
-import { getApp } from '#shared/clients/app';
+import { caseStore } from '#shared/clients/store';
 import { taskLine } from '#shared/domain/case-views';
 import { assertMayListOverdue } from '#shared/domain/policy';
 import { units } from '#shared/domain/units';
@@ -16,7 +16,7 @@ export const handler = httpHandler(async (event) => {
   if (!units.has(unitId)) throw new NotFoundError(`Không có đơn vị ${unitId}.`);
   assertMayListOverdue(actor, unitId);
   const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
-  const page = await getApp().store.listOverdueTasks(unitId, query);
+  const page = await caseStore().listOverdueTasks(unitId, query);
   const items = page.items.map((task) => ({ ...taskLine(task), escalatedAt: task.escalatedAt }));
   return jsonResponse(200, { unitId, items, cursor: page.cursor });
 });

@@ -1,13 +1,13 @@
 import middy from '@middy/core';
-import { getApp } from '#shared/clients/app';
 import { logger } from '#shared/clients/logger';
+import { workflowSteps } from '#shared/clients/steps';
 
 /**
  * Invoked by every `.waitForTaskToken` state: records that the case waits for a person. Errors are
  * thrown with their name so the workflow's Retry/Catch can match them.
  */
 export const handler = middy(async (event: unknown) => {
-  const result = await getApp().steps.openTask(event);
+  const result = await workflowSteps().openTask(event);
   logger.info('task opened', { taskId: result.taskId });
   return result;
 });

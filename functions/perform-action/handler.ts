@@ -1,4 +1,5 @@
-import { getApp } from '#shared/clients/app';
+import { caseCommands } from '#shared/clients/commands';
+import { documentIssuer } from '#shared/clients/issuer';
 import { logger } from '#shared/clients/logger';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
@@ -9,7 +10,7 @@ export const handler = httpHandler(async (event) => {
   const actor = actorOf(event);
   const caseId = pathParameter(event, 'id');
   const action = pathParameter(event, 'action');
-  const result = await getApp().commands.performAction(
+  const result = await caseCommands({ issuer: documentIssuer() }).performAction(
     actor,
     caseId,
     action,

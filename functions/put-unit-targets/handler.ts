@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { getApp } from '#shared/clients/app';
+import { clock } from '#shared/clients/runtime';
+import { caseStore } from '#shared/clients/store';
 import { targetsSchema } from '#shared/domain/indicators';
 import { mayListUnit } from '#shared/domain/policy';
 import { units } from '#shared/domain/units';
@@ -25,9 +26,8 @@ export const handler = httpHandler(async (event) => {
     });
   }
   const targets = parseOrThrow(targetsSchema, jsonBody(event));
-  const app = getApp();
-  const saved = await app.store.putTargets(unitId, year, targets, {
-    at: app.clock.now().toISOString(),
+  const saved = await caseStore().putTargets(unitId, year, targets, {
+    at: clock().now().toISOString(),
     userId: actor.userId,
   });
   return jsonResponse(200, saved);

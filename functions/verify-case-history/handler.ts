@@ -1,4 +1,4 @@
-import { getApp } from '#shared/clients/app';
+import { caseReads } from '#shared/clients/store';
 import { verifyChain } from '#shared/domain/history-chain';
 import { allEvents, openCaseFor } from '#shared/domain/reads';
 import { httpHandler } from '#shared/http/handler';
@@ -8,9 +8,9 @@ import { actorOf, pathParameter } from '#shared/http/request';
 /** GET /cases/{id}/history/verify — recomputes the case's hash chain and says where it breaks. */
 export const handler = httpHandler(async (event) => {
   const caseId = pathParameter(event, 'id');
-  const app = getApp();
-  const { store } = app;
-  const found = await openCaseFor(app, actorOf(event), caseId, 'verification');
+  const reads = caseReads();
+  const { store } = reads;
+  const found = await openCaseFor(reads, actorOf(event), caseId, 'verification');
   const events = await allEvents(store, caseId);
   const verdict = verifyChain(events, found.record.lastEventHash);
   return jsonResponse(200, { caseId, ...verdict, head: found.record.lastEventHash });

@@ -1,4 +1,4 @@
-import { getApp } from '#shared/clients/app';
+import { documentService } from '#shared/clients/documents';
 import { ValidationFailedError } from '#shared/errors';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
@@ -12,7 +12,7 @@ const MAX_PDF_BYTES = 5 * 1024 * 1024;
  */
 export const handler = httpHandler(async (event) => {
   const type = header(event, 'content-type') ?? '';
-  const { documents } = getApp();
+  const documents = documentService();
   if (type.startsWith('application/pdf')) {
     if (!event.body) throw new ValidationFailedError([{ field: '(body)', rule: 'cần tệp PDF' }]);
     const pdf = Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'latin1');

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { useClock } from '#shared/clients/app';
+import { useClock } from '#shared/clients/runtime';
 import { AdjustableClock } from '#shared/clock';
 import { caseTable } from '#shared/db/table';
 import { type StageWorkflow, stageWorkflowKeys, stageWorkflows, workflowFunctions } from '#shared/names';

@@ -1,4 +1,7 @@
-import { getApp } from '#shared/clients/app';
+import { caseCommands } from '#shared/clients/commands';
+import { documentIssuer } from '#shared/clients/issuer';
+import { clock } from '#shared/clients/runtime';
+import { caseStore } from '#shared/clients/store';
 import type { CaseFile } from '#shared/domain/case-file';
 import { addDays, vietnamDate } from '#shared/domain/dates';
 import { demoTargets } from '#shared/domain/indicators';
@@ -149,21 +152,22 @@ export async function seedDemoCases(deps: {
   engine: LocalStepFunctions;
   tick(): Promise<void>;
 }): Promise<number> {
-  const app = getApp();
-  const today = vietnamDate(app.clock.now());
+  const store = caseStore();
+  const commands = caseCommands({ issuer: documentIssuer() });
+  const today = vietnamDate(clock().now());
   const year = Number(today.slice(0, 4));
   for (const [unitId, targets] of Object.entries(demoTargets)) {
-    await app.store.putTargets(unitId, year, targets, { at: app.clock.now().toISOString(), userId: 'seed' });
+    await store.putTargets(unitId, year, targets, { at: clock().now().toISOString(), userId: 'seed' });
   }
   for (const person of demoPeople) {
-    const opened = await app.commands.openCase(actor(person.police), demoFile(person, today));
+    const opened = await commands.openCase(actor(person.police), demoFile(person, today));
     const caseId = opened.body.caseId;
     for (const action of person.stepsTo) {
       await deps.engine.idle();
-      const found = await app.store.getCase(caseId);
+      const found = await store.getCase(caseId);
       const performer = performers[action];
       if (!found || !performer) throw new Error(`cannot seed ${action} on ${caseId}`);
-      await app.commands.performAction(actor(performer(person)), caseId, action, {
+      await commands.performAction(actor(performer(person)), caseId, action, {
         expectedVersion: found.record.version,
         input: inputs(today)[action],
       });
