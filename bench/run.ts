@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalRuntime } from '../infra/local/runtime';
+import { benchBundles } from './bundles';
 import { benchDocuments } from './documents';
 import { benchFirstScreen } from './ui';
 
@@ -297,6 +298,7 @@ ${
     ? `  p50 ${firstScreen.p50Ms} ms   p95 ${firstScreen.p95Ms} ms   (${firstScreen.samples} loads)   GET /me/tasks alone p50 ${firstScreen.inboxApiP50Ms} ms (${firstScreen.inboxItems} tasks)\n  transferred ${firstScreen.transferredKiB} KiB   app.js ${firstScreen.appJsGzipKiB} KiB gzip`
     : '  skipped: Chromium not installed'
 }`);
+console.log(await benchBundles());
 
 const outDir = join(import.meta.dirname, 'out');
 mkdirSync(outDir, { recursive: true });

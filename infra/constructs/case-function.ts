@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -15,6 +15,38 @@ export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
  */
 const esmRequireBanner =
   "import { createRequire as __houseCreateRequire } from 'node:module'; const require = __houseCreateRequire(import.meta.url);";
+
+/** The entry of a function: `functions/<handlerName>/handler.ts`. */
+export const entryOf = (handlerName: string): string =>
+  path.join(projectRoot, 'functions', handlerName, 'handler.ts');
+
+/**
+ * How a function is bundled (esbuild, run by NodejsFunction): exported so that the bundle budget test
+ * and the bench measure the bundles exactly as they are deployed.
+ */
+export const caseBundling = (props: Pick<CaseFunctionProps, 'rendersDocuments'>): BundlingOptions => ({
+  format: OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  target: 'node22',
+  banner: esmRequireBanner,
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  // The pinned SDK the tests ran against, not whichever version the runtime happens to carry.
+  bundleAwsSDK: true,
+  forceDockerBundling: false,
+  ...(props.rendersDocuments && {
+    // The bundle has no node_modules: the four TTF faces are copied next to it.
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir: string, outputDir: string) => [
+        `mkdir -p "${outputDir}/fonts"`,
+        `cp "${inputDir}"/node_modules/@expo-google-fonts/tinos/*/Tinos_*.ttf "${outputDir}/fonts/"`,
+      ],
+    },
+  }),
+});
 
 export interface CaseFunctionProps {
   /** The folder under `functions/`: the entry is `functions/<handlerName>/handler.ts`, exporting `handler`. */
@@ -56,7 +88,7 @@ export class CaseFunction extends Construct {
     this.logGroup.grantWrite(this.role);
 
     this.function = new NodejsFunction(this, 'Function', {
-      entry: path.join(projectRoot, 'functions', props.handlerName, 'handler.ts'),
+      entry: entryOf(props.handlerName),
       handler: 'handler',
       projectRoot,
       depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
@@ -73,29 +105,7 @@ export class CaseFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...(props.rendersDocuments && { DOCUMENT_FONTS_DIR: '/var/task/fonts' }),
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        target: 'node22',
-        banner: esmRequireBanner,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The pinned SDK the tests ran against, not whichever version the runtime happens to carry.
-        bundleAwsSDK: true,
-        forceDockerBundling: false,
-        ...(props.rendersDocuments && {
-          // The bundle has no node_modules: the four TTF faces are copied next to it.
-          commandHooks: {
-            beforeBundling: () => [],
-            beforeInstall: () => [],
-            afterBundling: (inputDir: string, outputDir: string) => [
-              `mkdir -p "${outputDir}/fonts"`,
-              `cp "${inputDir}"/node_modules/@expo-google-fonts/tinos/*/Tinos_*.ttf "${outputDir}/fonts/"`,
-            ],
-          },
-        }),
-      },
+      bundling: caseBundling(props),
     });
 
     Validations.of(this).acknowledge(

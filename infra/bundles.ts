@@ -1,0 +1,122 @@
+import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BuildOptions, build } from 'esbuild';
+import { buildFunctionSpecs } from './constructs/api-routes';
+import { caseBundling, entryOf, projectRoot } from './constructs/case-function';
+
+/** One function's bundle as CaseFunction deploys it. */
+export interface BundleSize {
+  name: string;
+  /** The spec gives it document access that renders (CaseFunction ships the fonts with it). */
+  rendersPdf: boolean;
+  /** Minified JS of the bundle (index.mjs), in bytes. */
+  js: number;
+  /** Of which the pinned AWS SDK (@aws-sdk/*, @smithy/*), bundled by decision (ADR 0003). */
+  awsSdk: number;
+  /** Of which pdf-lib, its font engine and their data. */
+  pdf: number;
+  /** The font files shipped beside the bundle (not JS). */
+  fonts: number;
+}
+
+/** The bundling options CaseFunction sets, each of which the translation below handles. */
+const translated = new Set([
+  'format',
+  'mainFields',
+  'target',
+  'banner',
+  'minify',
+  'sourceMap',
+  'sourcesContent',
+  'bundleAwsSDK',
+  'forceDockerBundling',
+  'commandHooks',
+]);
+
+/** The esbuild options NodejsFunction runs for these bundling options (aws-lambda-nodejs/bundling). */
+export function esbuildOptionsOf(bundling: BundlingOptions): BuildOptions {
+  const unknown = Object.keys(bundling).filter((key) => !translated.has(key));
+  if (unknown.length > 0) throw new Error(`infra/bundles.ts does not translate ${unknown.join(', ')} yet`);
+  return {
+    bundle: true,
+    platform: 'node',
+    format: bundling.format,
+    target: bundling.target,
+    mainFields: bundling.mainFields,
+    ...(bundling.banner && { banner: { js: bundling.banner } }),
+    minify: bundling.minify,
+    sourcemap: bundling.sourceMap ? 'external' : false,
+    sourcesContent: bundling.sourcesContent,
+    external: bundling.bundleAwsSDK ? [] : ['@aws-sdk/*'],
+  };
+}
+
+const awsSdk = /node_modules\/(@aws-sdk|@smithy)\//;
+const pdfLib = /node_modules\/(pdf-lib|@pdf-lib|pako)\//;
+
+/** Bundles every function of the app as CaseFunction does and measures it (takes a few seconds). */
+export async function measureBundles(): Promise<BundleSize[]> {
+  const fonts = fontFilesBytes();
+  return Promise.all(
+    buildFunctionSpecs().map(async (spec) => {
+      const rendersPdf = spec.documents !== undefined && spec.documents !== 'none';
+      const result = await build({
+        ...esbuildOptionsOf(caseBundling({ rendersDocuments: rendersPdf })),
+        entryPoints: [entryOf(spec.name)],
+        outfile: path.join(projectRoot, 'cdk.out', 'measure', spec.name, 'index.mjs'),
+        absWorkingDir: projectRoot,
+        write: false,
+        metafile: true,
+        logLevel: 'error',
+      });
+      const [, output] =
+        Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.mjs')) ?? [];
+      if (!output) throw new Error(`no bundle for ${spec.name}`);
+      const share = (pattern: RegExp) =>
+        Object.entries(output.inputs)
+          .filter(([input]) => pattern.test(input))
+          .reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
+      return {
+        name: spec.name,
+        rendersPdf,
+        js: output.bytes,
+        awsSdk: share(awsSdk),
+        pdf: share(pdfLib),
+        fonts: rendersPdf ? fonts : 0,
+      };
+    }),
+  );
+}
+
+/** The four Tinos faces CaseFunction copies next to a bundle that renders. */
+function fontFilesBytes(): number {
+  const require = createRequire(import.meta.url);
+  const root = path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /Tinos_.*\.ttf$/.test(path.basename(file)))
+    .reduce((sum, file) => sum + statSync(path.join(root, file)).size, 0);
+}
+
+const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
+
+/** A table of the sizes, one function a line. */
+export function bundleTable(sizes: readonly BundleSize[]): string {
+  const rows = [...sizes]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((s) => [
+      s.name,
+      s.rendersPdf ? 'yes' : 'no',
+      kib(s.js),
+      kib(s.awsSdk),
+      kib(s.js - s.awsSdk),
+      kib(s.pdf),
+      s.fonts ? kib(s.fonts) : '',
+    ]);
+  const header = ['function', 'renders PDF', 'minified JS', 'AWS SDK', 'JS without SDK', 'pdf-lib', 'fonts'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
