@@ -7,9 +7,12 @@ import { startLocalRuntime } from './runtime';
  * DATA_DIR (default .data/) are read and validated here, once.
  */
 // ADR 0001: we run on Node 20 on purpose; the SDK's reminder about Node 22 is not news to a user.
+// The SDK emits it as a plain Warning whose message starts with its name.
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
-  if (warning.name !== 'NodeVersionSupportWarning') console.warn(`${warning.name}: ${warning.message}`);
+  if (warning.name === 'NodeVersionSupportWarning') return;
+  if (warning.message.startsWith('NodeVersionSupportWarning')) return;
+  console.warn(`${warning.name}: ${warning.message}`);
 });
 
 const env = z
