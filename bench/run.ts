@@ -3,7 +3,12 @@
  * clients, and its ratio to the raw DynamoDB Local round trips the action performs (the storage
  * floor). Each client behaves like a real one: it performs an action (timed), then reads the case
  * until the workflow has opened the next step (not timed), then moves to its next case.
+ * Then the time from `npm start` to READY, empty, loaded and with 10,000 open cases (bench/start.ts).
  * Prints the figures and writes them to bench/out/latest.json. Never fails a build.
+ *
+ * `npm run bench -- start` runs only the start figures and writes bench/out/start.json;
+ * BENCH_START_CASES and BENCH_START_RUNS change the case count (10000) and starts per folder (3);
+ * BENCH_START_DIR keeps the folder of cases, and reuses it next time (opening them takes minutes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +17,7 @@ import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws
 import { startLocalRuntime } from '../infra/local/runtime';
 import { benchBundles } from './bundles';
 import { benchDocuments } from './documents';
+import { benchStart, startReport } from './start';
 import { benchFirstScreen } from './ui';
 
 const SINGLE_ACTIONS = 150;
@@ -26,6 +32,25 @@ const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 };
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+const outDir = join(import.meta.dirname, 'out');
+const writeOut = (name: string, results: unknown) => {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, name), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nWritten to bench/out/${name}`);
+};
+const startOptions = {
+  keepDir: process.env.BENCH_START_DIR,
+  cases: Number(process.env.BENCH_START_CASES ?? 10_000),
+  runs: Number(process.env.BENCH_START_RUNS ?? 3),
+};
+if (process.argv[2] === 'start') {
+  const start = await benchStart(startOptions);
+  console.log(`\n${startReport(start)}`);
+  console.log(await benchBundles());
+  writeOut('start.json', { start, node: process.version, measuredAt: new Date().toISOString() });
+  process.exit(0);
+}
 
 const runtime = await startLocalRuntime({ port: 0, seed: false, tickMs: 1000 });
 const base = runtime.url;
@@ -246,6 +271,7 @@ const indicators = await indicatorReads();
 const firstScreen = await benchFirstScreen(base, 'reviewer-tp-lai-chau');
 await runtime.stop();
 const documents = await benchDocuments();
+const start = await benchStart(startOptions);
 
 const results = {
   action: 'POST /cases/{id}/actions/submitFile',
@@ -269,6 +295,7 @@ const results = {
     extraReadsPerChange: 0,
     transactionP50MsAdded: round(floor.countersMs),
   },
+  start,
   node: process.version,
   measuredAt: new Date().toISOString(),
 };
@@ -297,11 +324,10 @@ ${
   firstScreen
     ? `  p50 ${firstScreen.p50Ms} ms   p95 ${firstScreen.p95Ms} ms   (${firstScreen.samples} loads)   GET /me/tasks alone p50 ${firstScreen.inboxApiP50Ms} ms (${firstScreen.inboxItems} tasks)\n  transferred ${firstScreen.transferredKiB} KiB   app.js ${firstScreen.appJsGzipKiB} KiB gzip`
     : '  skipped: Chromium not installed'
-}`);
+}
+
+${startReport(start)}`);
 console.log(await benchBundles());
 
-const outDir = join(import.meta.dirname, 'out');
-mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\nWritten to bench/out/latest.json`);
+writeOut('latest.json', results);
 process.exit(0);

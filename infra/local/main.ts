@@ -1,15 +1,19 @@
+import { createServer } from 'node:net';
 import * as z from 'zod';
 import { buildWeb } from '../../web/build';
-import { startLocalRuntime } from './runtime';
+import { type LocalRuntime, startLocalRuntime } from './runtime';
 
 /**
  * `npm start`: the whole system on this machine, no AWS account. PORT (default 3000) and
  * DATA_DIR (default .data/) are read and validated here, once.
  */
 // ADR 0001: Node 20.19+ is supported until January 2027; the SDK's reminder about Node 22 is not news.
+// The SDK emits it as a plain Warning whose message starts with its name.
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
-  if (warning.name !== 'NodeVersionSupportWarning') console.warn(`${warning.name}: ${warning.message}`);
+  if (warning.name === 'NodeVersionSupportWarning') return;
+  if (warning.message.startsWith('NodeVersionSupportWarning')) return;
+  console.warn(`${warning.name}: ${warning.message}`);
 });
 
 const env = z
@@ -19,20 +23,63 @@ const env = z
   })
   .parse(process.env);
 
-await buildWeb();
-const runtime = await startLocalRuntime({ port: env.PORT, dataDir: env.DATA_DIR, seed: true });
-console.log(
-  `Hệ thống đang chạy tại ${runtime.url}  (API: ${runtime.url}/openapi.json, dữ liệu: ${env.DATA_DIR})`,
-);
-console.log('READY');
-
-let stopping = false;
-const shutdown = async (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: stopping`);
-  await runtime.stop();
-  process.exit(0);
+/**
+ * DynamoDB Local's JVM is node's child, in node's process group: Ctrl-C or a kill of the group
+ * stops both, but a JVM whose node died alone runs on, holding DATA_DIR. So every way out that
+ * node controls (SIGINT, SIGTERM, SIGHUP, an uncaught exception or rejection) stops the runtime,
+ * JVM included, before exiting; a signal during the start waits for the start, then stops it. A
+ * second signal exits at once. Only a SIGKILL of node alone leaves the JVM behind.
+ */
+let starting: Promise<LocalRuntime> | undefined;
+let exiting = false;
+const exit = async (code: number, reason: string) => {
+  if (exiting) process.exit(code || 1);
+  exiting = true;
+  console.log(`${reason}: stopping`);
+  try {
+    await (await starting?.catch(() => undefined))?.stop();
+  } catch (error) {
+    console.error('stopping failed', error);
+  } finally {
+    process.exit(code);
+  }
 };
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void exit(0, signal));
+process.on('uncaughtException', (error) => {
+  console.error(error);
+  void exit(1, 'uncaught exception');
+});
+
+/** A taken PORT fails here, before DynamoDB Local starts (startLocalRuntime would leave it running). */
+const assertPortFree = (port: number): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (port === 0) return resolve();
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`PORT ${port} is in use: stop what holds it, or set PORT`)
+          : error,
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+
+starting = (async () => {
+  await assertPortFree(env.PORT);
+  await buildWeb();
+  return startLocalRuntime({ port: env.PORT, dataDir: env.DATA_DIR, seed: true });
+})();
+let runtime: LocalRuntime;
+try {
+  runtime = await starting;
+} catch (error) {
+  console.error(error);
+  process.exit(1);
+}
+if (!exiting) {
+  console.log(
+    `Hệ thống đang chạy tại ${runtime.url}  (API: ${runtime.url}/openapi.json, dữ liệu: ${env.DATA_DIR})`,
+  );
+  console.log('READY');
+}
