@@ -78,122 +78,133 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const clock = new AdjustableClock(clockFile && existsSync(clockFile) ? readOffset(clockFile) : 0);
 
   const dynamo = await startDynamoLocal({ dataDir: dataDir && join(dataDir, 'dynamodb') });
-  await createTable(dynamo.client, CASE_TABLE, caseTable);
-  await createJournalTable(dynamo.client, JOURNAL_TABLE);
+  // A start that fails half-way stops what it had started (the JVM, the engine, the servers).
+  const undo: (() => Promise<unknown>)[] = [() => dynamo.stop()];
+  try {
+    await createTable(dynamo.client, CASE_TABLE, caseTable);
+    await createJournalTable(dynamo.client, JOURNAL_TABLE);
 
-  const sfnServer = createServer();
-  const sfnPort = await listen(sfnServer, 0);
-  const stateMachineArns = Object.fromEntries(
-    stageWorkflowKeys.map((key) => [key, localStateMachineArn(key)]),
-  );
-  Object.assign(process.env, {
-    TABLE_NAME: CASE_TABLE,
-    STATE_MACHINE_ARNS: JSON.stringify(stateMachineArns),
-    AWS_REGION: LOCAL_REGION,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    STEPFUNCTIONS_ENDPOINT: `http://127.0.0.1:${sfnPort}`,
-    DOCUMENTS_DIR: documentsDir,
-    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-  });
-  useClock(clock);
-
-  const functions = Object.fromEntries(
-    Object.values(workflowFunctions).map((fn) => {
-      const handler = localHandlers[fn.name];
-      if (!handler) throw new Error(`no handler for ${fn.name}`);
-      return [localFunctionArn(fn.name), (event: unknown) => handler(event, lambdaContext(fn.name))];
-    }),
-  );
-  const substitutions = localSubstitutions();
-  const engine = new LocalStepFunctions({
-    dynamo: dynamo.client,
-    journalTableName: JOURNAL_TABLE,
-    clock,
-    functions,
-    stateMachines: stageWorkflowKeys.map((key) => ({
-      name: stageWorkflows[key].name,
-      arn: localStateMachineArn(key),
-      definition: loadWorkflowDefinition(key, substitutions),
-    })),
-  });
-  sfnServer.on('request', createStepFunctionsHttpHandler(engine));
-  await engine.start();
-
-  let ticking: Promise<void> | undefined;
-  const tick = async (): Promise<void> => {
-    while (ticking) await ticking;
-    ticking = (async () => {
-      await engine.tick();
-      // The same scheduled function AWS runs every minute.
-      for (;;) {
-        const ran = (await localHandlers['fire-timers']?.({}, lambdaContext('fire-timers'))) as {
-          fired: number;
-          escalated: number;
-        };
-        if (ran.fired + ran.escalated === 0) break;
-        await engine.idle();
-      }
-      await engine.idle();
-    })();
-    try {
-      await ticking;
-    } finally {
-      ticking = undefined;
-    }
-  };
-  const advanceClock = async (ms: number): Promise<void> => {
-    // Whatever is under way now finishes at the present time before time jumps.
-    await engine.idle();
-    clock.advance(ms);
-    if (clockFile) writeFileSync(clockFile, JSON.stringify({ offsetMs: clock.offset }));
-    await tick();
-  };
-
-  const identity = new LocalIdentity(dataDir && join(dataDir, 'local-jwt-secret'));
-  const apiServer = createApiServer({
-    identity,
-    handlers: localHandlers,
-    localRoutes: localRoutes({ identity, clock, advanceClock }),
-    staticDir: resolve(import.meta.dirname, '../../web/dist'),
-  });
-  const port = await listen(apiServer, options.port);
-  const url = `http://127.0.0.1:${port}`;
-
-  const seededMarker = dataDir && join(dataDir, 'seeded');
-  if (options.seed && !(seededMarker && existsSync(seededMarker))) {
-    await seedDemoCases({ engine, tick });
-    if (seededMarker) writeFileSync(seededMarker, new Date().toISOString());
-  }
-
-  const interval = setInterval(() => {
-    tick().catch((error: unknown) =>
-      console.error('local tick failed', error instanceof Error ? error.name : error),
+    const sfnServer = createServer();
+    const sfnPort = await listen(sfnServer, 0);
+    undo.push(() => new Promise((r) => sfnServer.close(r)));
+    const stateMachineArns = Object.fromEntries(
+      stageWorkflowKeys.map((key) => [key, localStateMachineArn(key)]),
     );
-  }, options.tickMs ?? 1000);
+    Object.assign(process.env, {
+      TABLE_NAME: CASE_TABLE,
+      STATE_MACHINE_ARNS: JSON.stringify(stateMachineArns),
+      AWS_REGION: LOCAL_REGION,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      STEPFUNCTIONS_ENDPOINT: `http://127.0.0.1:${sfnPort}`,
+      DOCUMENTS_DIR: documentsDir,
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    });
+    useClock(clock);
 
-  return {
-    url,
-    clock,
-    engine,
-    dynamo,
-    identity,
-    tableName: CASE_TABLE,
-    advanceClock,
-    tick,
-    stop: async () => {
-      clearInterval(interval);
-      // Let a tick in flight finish before its storage goes away.
-      await ticking?.catch(() => undefined);
-      await new Promise((r) => apiServer.close(r));
-      apiServer.closeAllConnections();
-      await engine.stop();
-      sfnServer.closeAllConnections();
-      await new Promise((r) => sfnServer.close(r));
-      await dynamo.stop();
-      if (!dataDir) rmSync(documentsDir, { recursive: true, force: true });
-    },
-  };
+    const functions = Object.fromEntries(
+      Object.values(workflowFunctions).map((fn) => {
+        const handler = localHandlers[fn.name];
+        if (!handler) throw new Error(`no handler for ${fn.name}`);
+        return [localFunctionArn(fn.name), (event: unknown) => handler(event, lambdaContext(fn.name))];
+      }),
+    );
+    const substitutions = localSubstitutions();
+    const engine = new LocalStepFunctions({
+      dynamo: dynamo.client,
+      journalTableName: JOURNAL_TABLE,
+      clock,
+      functions,
+      stateMachines: stageWorkflowKeys.map((key) => ({
+        name: stageWorkflows[key].name,
+        arn: localStateMachineArn(key),
+        definition: loadWorkflowDefinition(key, substitutions),
+      })),
+    });
+    sfnServer.on('request', createStepFunctionsHttpHandler(engine));
+    undo.push(() => engine.stop());
+    await engine.start();
+
+    let ticking: Promise<void> | undefined;
+    const tick = async (): Promise<void> => {
+      while (ticking) await ticking;
+      ticking = (async () => {
+        await engine.tick();
+        // The same scheduled function AWS runs every minute.
+        for (;;) {
+          const ran = (await localHandlers['fire-timers']?.({}, lambdaContext('fire-timers'))) as {
+            fired: number;
+            escalated: number;
+          };
+          if (ran.fired + ran.escalated === 0) break;
+          await engine.idle();
+        }
+        await engine.idle();
+      })();
+      try {
+        await ticking;
+      } finally {
+        ticking = undefined;
+      }
+    };
+    const advanceClock = async (ms: number): Promise<void> => {
+      // Whatever is under way now finishes at the present time before time jumps.
+      await engine.idle();
+      clock.advance(ms);
+      if (clockFile) writeFileSync(clockFile, JSON.stringify({ offsetMs: clock.offset }));
+      await tick();
+    };
+
+    const identity = new LocalIdentity(dataDir && join(dataDir, 'local-jwt-secret'));
+    const apiServer = createApiServer({
+      identity,
+      handlers: localHandlers,
+      localRoutes: localRoutes({ identity, clock, advanceClock }),
+      staticDir: resolve(import.meta.dirname, '../../web/dist'),
+    });
+    const port = await listen(apiServer, options.port);
+    undo.push(() => new Promise((r) => apiServer.close(r)));
+    const url = `http://127.0.0.1:${port}`;
+
+    const seededMarker = dataDir && join(dataDir, 'seeded');
+    if (options.seed && !(seededMarker && existsSync(seededMarker))) {
+      await seedDemoCases({ engine, tick });
+      if (seededMarker) writeFileSync(seededMarker, new Date().toISOString());
+    }
+
+    const interval = setInterval(() => {
+      tick().catch((error: unknown) =>
+        console.error('local tick failed', error instanceof Error ? error.name : error),
+      );
+    }, options.tickMs ?? 1000);
+
+    return {
+      url,
+      clock,
+      engine,
+      dynamo,
+      identity,
+      tableName: CASE_TABLE,
+      advanceClock,
+      tick,
+      stop: async () => {
+        clearInterval(interval);
+        // Let a tick in flight finish before its storage goes away.
+        await ticking?.catch(() => undefined);
+        await new Promise((r) => apiServer.close(r));
+        apiServer.closeAllConnections();
+        await engine.stop();
+        sfnServer.closeAllConnections();
+        await new Promise((r) => sfnServer.close(r));
+        await dynamo.stop();
+        if (!dataDir) rmSync(documentsDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    for (const step of undo.reverse()) await step().catch(() => undefined);
+    if (!dataDir) rmSync(documentsDir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 function readOffset(file: string): number {
