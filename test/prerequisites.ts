@@ -33,7 +33,12 @@ export const javaMajor = (): number | undefined => {
   return match ? Number(match[1]) : undefined;
 };
 
-export const chromiumVersion = (): string | undefined => versionOf(chromiumPath(), ['--version'])?.trim();
+/** The first line Chromium prints (Debian's wrapper script may add shell noise on stderr). */
+export const chromiumVersion = (): string | undefined =>
+  versionOf(chromiumPath(), ['--version'])
+    ?.split('\n')
+    .find((line) => /chromium/i.test(line))
+    ?.trim();
 
 function nodeProblem(): Missing | undefined {
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);

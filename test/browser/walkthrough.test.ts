@@ -1,4 +1,6 @@
+import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +10,10 @@ import { aCaseFile } from '../support/factories';
 import { type ApiClient, users } from '../support/local-api';
 
 const DAY = 24 * 60 * 60 * 1000;
-const screenshots = join(import.meta.dirname, '../../docs/screenshots');
+/** The README's pictures are replaced only when asked (`UPDATE_SCREENSHOTS=1`), so a test run leaves the tree clean. */
+const screenshots = process.env.UPDATE_SCREENSHOTS
+  ? join(import.meta.dirname, '../../docs/screenshots')
+  : mkdtempSync(join(tmpdir(), 'screenshots-'));
 
 describe('the web UI in Chromium', () => {
   let session: BrowserSession;
