@@ -1,6 +1,7 @@
 import { caseCommands } from '#shared/clients/commands';
 import { documentIssuer } from '#shared/clients/issuer';
 import { logger } from '#shared/clients/logger';
+import { countActionPerformed } from '#shared/clients/metrics';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
 import { actorOf, idempotencyKeyOf, jsonBody, pathParameter } from '#shared/http/request';
@@ -23,5 +24,6 @@ export const handler = httpHandler(async (event) => {
     version: result.body.version,
     replayed: result.replayed,
   });
+  if (!result.replayed) countActionPerformed(action);
   return jsonResponse(result.status, result.body, result.replayed ? { 'idempotent-replayed': 'true' } : {});
 });

@@ -38,6 +38,8 @@ export class CaseFunctions extends Construct {
       DOCUMENTS_BUCKET: documentsBucketName(props.dataStackName),
       STATE_MACHINE_ARNS: stateMachineArnsJson(this),
       POWERTOOLS_SERVICE_NAME: props.serviceName,
+      // Actions performed, deadlines missed, documents issued, conflicts (shared/clients/metrics.ts).
+      POWERTOOLS_METRICS_NAMESPACE: 'CompulsoryTreatment',
       LOG_LEVEL: props.logLevel,
     };
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import * as z from 'zod';
 import { buildWeb } from '../../web/build';
-import { type LocalRuntime, startLocalRuntime } from './runtime';
+import type { LocalRuntime } from './runtime';
 
 /**
  * `npm start`: the whole system on this machine, no AWS account. PORT (default 3000) and
@@ -15,6 +15,12 @@ process.on('warning', (warning) => {
   if (warning.message.startsWith('NodeVersionSupportWarning')) return;
   console.warn(`${warning.name}: ${warning.message}`);
 });
+
+// Read when the handlers' modules load, so set before the runtime is imported: logs at WARN unless
+// asked (POWERTOOLS_LOG_LEVEL=INFO npm start), and no CloudWatch metrics (EMF) on this machine.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+const { startLocalRuntime } = await import('./runtime');
 
 const env = z
   .object({

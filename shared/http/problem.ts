@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '../clients/logger';
+import { countConflict } from '../clients/metrics';
 import { ApprovalError } from '../errors';
 
 /**
@@ -13,6 +14,8 @@ export function problemJson(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayP
       const error = request.error;
       const instance = request.event?.rawPath;
       if (error instanceof ApprovalError) {
+        // Two people acting on one case at once: the one who lost is told so, and operators see how often.
+        if (error.status === 409) countConflict(request.event?.routeKey ?? 'unknown');
         if (error.status >= 500)
           logger.error('dependency failed', { errorName: error.name, cause: String(error.cause) });
         request.response = problemResponse(error.status, {

@@ -49,6 +49,7 @@ describe('CaseFunctions', () => {
         'DOCUMENTS_BUCKET',
         'LOG_LEVEL',
         'NODE_OPTIONS',
+        'POWERTOOLS_METRICS_NAMESPACE',
         'POWERTOOLS_SERVICE_NAME',
         'STATE_MACHINE_ARNS',
         'TABLE_NAME',
@@ -58,6 +59,7 @@ describe('CaseFunctions', () => {
     );
     expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
     expect(variables.LOG_LEVEL).toBe('INFO');
+    expect(variables.POWERTOOLS_METRICS_NAMESPACE).toBe('CompulsoryTreatment');
   });
 
   it('hands every function a STATE_MACHINE_ARNS object keyed by stage workflow', () => {
