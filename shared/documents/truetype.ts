@@ -12,7 +12,9 @@
  *    subsetter copies whole into every embedded face): it only steers rasterising at small pixel
  *    sizes, and leaving it out makes each embedded face about a third smaller.
  *
- * See docs/adr/0005-document-font.md.
+ * See docs/adr/0005-document-font.md; why this stays although fontkit 2 has the `loca` fix (pdf-lib
+ * 1.17 cannot take it without an adapter, and the hinting removal, the larger saving, is needed
+ * either way): docs/adr/0008-hand-written-code-kept-or-replaced.md.
  */
 
 interface TableRecord {

@@ -4,7 +4,9 @@ import { type AppConfig, getToken, setBeforeRequest, setToken } from './api';
  * Sign-in in AWS mode: Cognito managed login, authorization-code flow with PKCE (RFC 7636) for a public client
  * (no secret). The API gets the ID token, which carries `cognito:groups` and `custom:unit`; the refresh token
  * renews it shortly before it expires (30 minutes) for as long as the refresh token lasts (12 hours). Both live
- * in sessionStorage: one tab's session, gone when the tab closes. See docs/adr/0007-hosted-sign-in.md.
+ * in sessionStorage: one tab's session, gone when the tab closes. See docs/adr/0007-hosted-sign-in.md; why not
+ * oidc-client-ts (about 16 KiB gzip more on the first screen, and Cognito's logout still by hand):
+ * docs/adr/0008-hand-written-code-kept-or-replaced.md.
  */
 
 /** What a sign-in in progress keeps across the trip to Cognito. */

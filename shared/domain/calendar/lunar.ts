@@ -8,6 +8,8 @@ import type { IsoDate } from '../dates';
  *
  * Used here only to place the lunar holidays (Tết, Hùng Kings' day) of the years for which no
  * decision has been published yet; the tests check it against every decided year.
+ * Kept rather than `date-chinese` (same Tết and Hùng Kings' day 1968–2100, but 80 times the
+ * bundled size and inconsistent leap months in 2033 and 2053): docs/adr/0008-hand-written-code-kept-or-replaced.md.
  */
 
 const VIETNAM_TIME_ZONE = 7;
