@@ -10,6 +10,7 @@
  * BENCH_START_CASES and BENCH_START_RUNS change the case count (10000) and starts per folder (3);
  * BENCH_START_DIR keeps the folder of cases, and reuses it next time (opening them takes minutes).
  */
+import '../infra/local/node-warnings';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';

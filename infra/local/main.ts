@@ -1,3 +1,4 @@
+import './node-warnings';
 import { createServer } from 'node:net';
 import * as z from 'zod';
 import { buildWeb } from '../../web/build';
@@ -7,15 +8,6 @@ import type { LocalRuntime } from './runtime';
  * `npm start`: the whole system on this machine, no AWS account. PORT (default 3000) and
  * DATA_DIR (default .data/) are read and validated here, once.
  */
-// ADR 0001: Node 20.19+ is supported until January 2027; the SDK's reminder about Node 22 is not news.
-// The SDK emits it as a plain Warning whose message starts with its name.
-process.removeAllListeners('warning');
-process.on('warning', (warning) => {
-  if (warning.name === 'NodeVersionSupportWarning') return;
-  if (warning.message.startsWith('NodeVersionSupportWarning')) return;
-  console.warn(`${warning.name}: ${warning.message}`);
-});
-
 // Read when the handlers' modules load, so set before the runtime is imported: logs at WARN unless
 // asked (POWERTOOLS_LOG_LEVEL=INFO npm start), and no CloudWatch metrics (EMF) on this machine.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';

@@ -1,6 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '../clients/logger';
@@ -11,17 +10,30 @@ export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
 /**
+/**
+ * Publishes what the invocation recorded (`metrics.addMetric`) at its end, error or not. Unlike
+ * Powertools' `logMetrics`, an invocation that recorded nothing (most reads) writes nothing:
+ * `logMetrics` warns "No application metrics to publish" on each, even with metrics disabled.
+ */
+const publishMetrics = (): MiddlewareObj => {
+  const publish = async () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  };
+  return { after: publish, onError: publish };
+};
+
+/**
  * Wraps an API handler in the house middleware: the Lambda context in every log line, the
  * invocation's metrics published at its end, lower-cased headers, problem+json errors.
  */
 export const httpHandler = (fn: (event: HttpEvent) => Promise<HttpResult>) =>
   middy<HttpEvent, HttpResult>()
     .use(injectLambdaContext(logger))
-    .use(logMetrics(metrics))
+    .use(publishMetrics())
     .use(httpHeaderNormalizer())
     .use(problemJson())
     .handler(fn);
 
 /** The same for the functions the workflows and the scheduler invoke. */
 export const systemHandler = <E, R>(fn: (event: E) => Promise<R>) =>
-  middy<E, R>().use(injectLambdaContext(logger)).use(logMetrics(metrics)).handler(fn);
+  middy<E, R>().use(injectLambdaContext(logger)).use(publishMetrics()).handler(fn);
