@@ -49,8 +49,10 @@ function nodeProblem(): Missing | undefined {
   };
 }
 
-export function checkPrerequisites(projects: readonly Project[]): Missing[] {
+/** What is missing, and one line naming what was found (each tool asked once). */
+export function checkPrerequisites(projects: readonly Project[]): { problems: Missing[]; found: string } {
   const problems: Missing[] = [];
+  const found = [`Node ${process.versions.node}`];
   const node = nodeProblem();
   if (node) problems.push(node);
   if (!existsSync(join(import.meta.dirname, '../node_modules/.bin/vitest'))) {
@@ -63,23 +65,16 @@ export function checkPrerequisites(projects: readonly Project[]): Missing[] {
         missing: `Java 17 or later (DynamoDB Local) ${major === undefined ? 'was not found' : `is ${major}`}, for the ${needsJava.filter((p) => projects.includes(p)).join(', ')} tests`,
         install: 'sudo apt-get update && sudo apt-get install -y openjdk-17-jre-headless',
       });
-    }
+    } else found.push(`Java ${major}`);
   }
-  if (projects.some((p) => needsChromium.includes(p)) && chromiumVersion() === undefined) {
-    problems.push({
-      missing: `Chromium was not found at ${chromiumPath()} (set CHROMIUM_PATH to use another), for the browser tests`,
-      install: 'sudo apt-get update && sudo apt-get install -y chromium',
-    });
+  if (projects.some((p) => needsChromium.includes(p))) {
+    const chromium = chromiumVersion();
+    if (chromium === undefined) {
+      problems.push({
+        missing: `Chromium was not found at ${chromiumPath()} (set CHROMIUM_PATH to use another), for the browser tests`,
+        install: 'sudo apt-get update && sudo apt-get install -y chromium',
+      });
+    } else found.push(chromium);
   }
-  return problems;
+  return { problems, found: found.join(', ') };
 }
-
-/** One line naming what was found, for the top of the run. */
-checkPrerequisites.summary = (projects: readonly Project[]): string =>
-  [
-    `Node ${process.versions.node}`,
-    projects.some((p) => needsJava.includes(p)) && `Java ${javaMajor()}`,
-    projects.some((p) => needsChromium.includes(p)) && chromiumVersion(),
-  ]
-    .filter(Boolean)
-    .join(', ');

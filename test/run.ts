@@ -61,14 +61,14 @@ interface JsonReport {
 }
 
 const { chosen, skipped, checks, vitestArgs } = parseArgs(process.argv.slice(2));
-const problems = checkPrerequisites(chosen);
+const { problems, found } = checkPrerequisites(chosen);
 if (problems.length > 0) {
   console.error('npm test cannot run on this machine yet:');
   for (const problem of problems) console.error(`  ✗ ${problem.missing}\n      install: ${problem.install}`);
   console.error(`(to leave a project out on purpose: npm test -- --skip <${PROJECTS.join('|')}>)`);
   process.exit(1);
 }
-console.log(`Prerequisites found: ${checkPrerequisites.summary(chosen)}`);
+console.log(`Prerequisites found: ${found}`);
 
 const bin = (name: string) => join(import.meta.dirname, '../node_modules/.bin', name);
 if (checks) {

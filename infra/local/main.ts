@@ -48,7 +48,7 @@ process.on('uncaughtException', (error) => {
   void exit(1, 'uncaught exception');
 });
 
-/** A taken PORT fails here, before DynamoDB Local starts (startLocalRuntime would leave it running). */
+/** A taken PORT fails here at once, with a plain message, before DynamoDB Local takes seconds to start. */
 const assertPortFree = (port: number): Promise<void> =>
   new Promise((resolve, reject) => {
     if (port === 0) return resolve();

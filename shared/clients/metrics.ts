@@ -3,8 +3,8 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 /**
  * CloudWatch metrics (embedded metric format, written with the function's logs) for what an
  * operator watches: actions performed, deadlines missed, documents issued, conflicts. Published
- * by the `logMetrics` middleware at the end of each invocation. The local runtime and the tests
- * set POWERTOOLS_METRICS_DISABLED (nothing reads EMF on a laptop).
+ * at the end of each invocation by `publishMetrics` (shared/http/handler.ts). The local runtime
+ * and the tests set POWERTOOLS_METRICS_DISABLED (nothing reads EMF on a laptop).
  */
 export const metrics = new Metrics({
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'CompulsoryTreatment',
@@ -23,9 +23,9 @@ export const countActionPerformed = (action: string): void => countBy('ActionsPe
 export const countDocumentsIssued = (action: string, count: number): void =>
   countBy('DocumentsIssued', 'action', action, count);
 export const countConflict = (route: string): void => countBy('Conflicts', 'route', route);
-export const countDeadlinesMissed = (count: number): void => {
-  if (count > 0) metrics.addMetric('DeadlinesMissed', MetricUnit.Count, count);
+/** A count without dimensions, published with the invocation's other metrics. */
+const count = (name: string, value: number): void => {
+  if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);
 };
-export const countTimersFired = (count: number): void => {
-  if (count > 0) metrics.addMetric('TimersFired', MetricUnit.Count, count);
-};
+export const countDeadlinesMissed = (value: number): void => count('DeadlinesMissed', value);
+export const countTimersFired = (value: number): void => count('TimersFired', value);
