@@ -1,4 +1,5 @@
 import type { Clock } from '#shared/clock';
+import type { CorrectionDetail } from '#shared/documents/document-plans';
 import type { CaseEvent, CaseRecord } from '#shared/domain/case';
 import { commitIssuing, type DocumentIssuer, onlyDocument, withIssued } from '#shared/domain/document-issuer';
 import { assertMayCorrectDocument, mayReadCase } from '#shared/domain/policy';
@@ -7,7 +8,6 @@ import { openCaseFor, recordRead } from '#shared/domain/reads';
 import type { Actor } from '#shared/domain/roles';
 import { parseOrThrow } from '#shared/domain/validation';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '#shared/errors';
-import type { CorrectionDetail } from './case-documents';
 import type { IssuedDocument } from './issued';
 import { correctionRequestSchema, sha256Param, verifyRequestSchema } from './requests';
 import { sha256Hex } from './sha256';

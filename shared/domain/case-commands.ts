@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { checkMinorFile } from '#shared/domain/case-file';
+import { applyAction, isActionName, pipelineActions } from '#shared/pipeline/actions/index';
+import { assertMayPerform, assertMayPerformWith } from '#shared/pipeline/permissions';
 import type { Clock } from '../clock';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../errors';
 import type { CaseEvent, CaseRecord, IdempotencyRecord, TaskCompletion } from './case';
 import { caseFileSchema } from './case-file';
-import { applyAction, checkMinorFile } from './case-rules';
 import { type CaseView, toCaseView } from './case-views';
 import { ageOn, vietnamDate } from './dates';
 import { commitIssuing, type DocumentIssuer, withIssued } from './document-issuer';
 import { profileInForceOn } from './legal-profile';
-import { isActionName, pipelineActions } from './pipeline';
-import { assertMayOpenCase, assertMayPerform, assertMayPerformWith } from './policy';
+import { assertMayOpenCase } from './policy';
 import {
   type CaseChange,
   type CaseStore,

@@ -1,4 +1,5 @@
-import { type DocumentPlan, documentPlansFor } from '../documents/case-documents';
+import { documentPlansFor } from '#shared/documents/case-documents';
+import type { DocumentPlan } from '#shared/documents/document-plans';
 import type { DocumentWrite, EventDocument, IssuedDocument, IssuedRef } from '../documents/issued';
 import type { DocumentKind } from '../documents/templates/index';
 import type { CaseEvent, CaseRecord } from './case';

@@ -1,8 +1,8 @@
+import { type ActionName, pipelineActions } from '#shared/pipeline/actions/index';
 import { type CaseRecord, type PendingTask, type StageTimer, timerIdFor } from './case';
 import { addDays, addMonths, type IsoDate, startOfVietnamDay } from './dates';
 import { deadlineSource } from './deadlines';
 import { legalProfile } from './legal-profile';
-import { type ActionName, pipelineActions } from './pipeline';
 import type { CaseChange } from './ports';
 import { releaseDate } from './release-date';
 import { ruleViolation } from './validation';
@@ -67,7 +67,7 @@ type Effects = Pick<CaseChange, 'putTasks' | 'deleteTaskIds' | 'putTimers' | 'de
 
 /**
  * The changes a standing treatment action makes beyond the record: tasks offered next, the release
- * timer moved or removed. `next` already carries the record changes of case-rules.ts.
+ * timer moved or removed. `next` already carries the changes of the action's own rule (shared/pipeline/actions/).
  */
 export function treatmentEffects(
   action: ActionName,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { actionNames, pipelineActions } from '#shared/pipeline/actions/index';
+import { outcomes } from '#shared/pipeline/stages';
 import type { Clock } from '../clock';
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from './case';
 import { timerIdFor } from './case';
@@ -7,7 +9,6 @@ import { ageOn, type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
 import { dueOn, endOfLimit } from './deadlines';
 import { commitIssuing, type DocumentIssuer, withIssued } from './document-issuer';
 import { legalProfile, profileInForceOn } from './legal-profile';
-import { actionNames, outcomes, pipelineActions } from './pipeline';
 import { type CaseChange, type CaseStore, VersionConflict, type WorkflowEngine } from './ports';
 import { releaseDate } from './release-date';
 import { releaseTimer, standingTasks, treatmentActions } from './treatment-events';
