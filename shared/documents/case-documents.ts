@@ -2,6 +2,7 @@ import type { CaseEvent, CaseRecord } from '#shared/domain/case';
 import { vietnamDate } from '#shared/domain/dates';
 import { actionDefinition } from '#shared/pipeline/actions/index';
 import {
+  actionDocumentPlanners,
   aftercareCompletionCertificate,
   aftercareDecision,
   correctedDocument,
@@ -32,9 +33,10 @@ export function documentPlansFor(event: CaseEvent, next: CaseRecord): DocumentPl
       plans.push(correctedDocument(event, today));
       break;
     case 'actionPerformed':
-      // The event's input was parsed with the action's schema before the change was made.
-      if (event.action)
-        plans.push(...(actionDefinition(event.action).documents?.plan(next, event.input, today) ?? []));
+      // The kinds the action's module names, when its input calls for them.
+      for (const { kind, when } of event.action ? (actionDefinition(event.action).documents ?? []) : []) {
+        if (!when || when(event.input)) plans.push(actionDocumentPlanners[kind](next, event.input, today));
+      }
       break;
   }
   return plans.filter((plan): plan is DocumentPlan => plan !== undefined);

@@ -204,6 +204,8 @@ interface Application {
   evidence: string;
 }
 
+type ExecutionInput = Application & { grounds: string; until?: IsoDate };
+
 const exemptionGround = {
   dangerousIllness: 'dangerousIllness',
   notAddictedAfterVoluntaryTreatment: 'voluntaryTreatment',
@@ -214,7 +216,7 @@ const exemptionGround = {
 export function executionDecision(
   kind: 'postponementDecision' | 'exemptionDecision',
   record: CaseRecord,
-  input: Application & { grounds: string; until?: IsoDate },
+  input: ExecutionInput,
   date: IsoDate,
 ): Plan | undefined {
   const decisionRef = record.issued?.courtDecision;
@@ -428,3 +430,25 @@ export function aftercareCompletionCertificate(record: CaseRecord, date: IsoDate
     }),
   } satisfies DocumentPlan<'aftercareCompletionCertificate'>;
 }
+
+/**
+ * How each kind of document an action issues is planned: from the case as it will be after the
+ * change, the action's input (parsed with its schema before the change was made) and the day.
+ */
+export const actionDocumentPlanners = {
+  fileCompilationNotice: (next, _input, today) => fileCompilationNotice(next, today),
+  courtProposal: (next, _input, today) => courtProposal(next, today),
+  courtDecision: (next) => courtDecision(next),
+  postponementDecision: (next, input, today) =>
+    executionDecision('postponementDecision', next, input as ExecutionInput, today),
+  exemptionDecision: (next, input, today) =>
+    executionDecision('exemptionDecision', next, input as ExecutionInput, today),
+  reductionDecision: (next, input) =>
+    reductionDecision(next, input as Parameters<typeof reductionDecision>[1]),
+  admissionRecord: (next, input) => admissionRecord(next, input as AdmitInput),
+  releaseCertificate: (next) => releaseCertificate(next),
+} satisfies Partial<
+  Record<DocumentKind, (next: CaseRecord, input: unknown, today: IsoDate) => Plan | undefined>
+>;
+
+export type ActionDocumentKind = keyof typeof actionDocumentPlanners;

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { admissionRecord } from '#shared/documents/document-plans';
 import { ruleViolation } from '#shared/domain/validation';
 import { notInFuture } from './checks';
 import { defineAction } from './define';
@@ -16,6 +15,11 @@ export const admit = defineAction({
   unit: 'centre',
   stage: 'AWAITING_ADMISSION',
   deadline: { kind: 'limit', limit: 'escort' },
+  // A postponed admission is due counting from the end of the postponement (ND-116 Art. 57).
+  heldUntil: ({ postponement }, today) =>
+    postponement && postponement.until > today
+      ? { until: postponement.until, stage: 'POSTPONED' }
+      : undefined,
   completes: { kind: 'taskToken' },
   input: z
     .object({
@@ -47,7 +51,7 @@ export const admit = defineAction({
     next.admittedOn = admittedOn;
     if (deductedDays !== undefined) next.deductedDays = deductedDays;
   },
-  documents: { kinds: ['admissionRecord'], plan: (next, input) => [admissionRecord(next, input)] },
+  documents: [{ kind: 'admissionRecord' }],
   example: (today) => ({
     admittedOn: today,
     time: '09:00',

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { fileCompilationNotice } from '#shared/documents/document-plans';
 import { addictionDeterminationSchema } from '#shared/domain/case-file';
 import { defineAction } from './define';
 import { documents } from './fields';
@@ -37,8 +36,5 @@ export const completeFile = defineAction({
     };
     next.draft = undefined;
   },
-  documents: {
-    kinds: ['fileCompilationNotice'],
-    plan: (next, _input, today) => [fileCompilationNotice(next, today)],
-  },
+  documents: [{ kind: 'fileCompilationNotice' }],
 });

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { courtDecision } from '#shared/documents/document-plans';
 import { ruleViolation } from '#shared/domain/validation';
 import { checkTerm, notInFuture } from './checks';
 import { byTheCourt, defineAction } from './define';
@@ -73,7 +72,7 @@ export const decide = defineAction({
     if (decision.outcome === 'apply') checkTerm(next, decision.months, 'input.months');
     next.decision = decision;
   },
-  documents: { kinds: ['courtDecision'], plan: (next) => [courtDecision(next)] },
+  documents: [{ kind: 'courtDecision' }],
   example: (today) => ({
     outcome: 'apply' as const,
     decidedOn: today,

@@ -1,6 +1,5 @@
 import type * as z from 'zod';
-import type { DocumentPlan } from '#shared/documents/document-plans';
-import type { DocumentKind } from '#shared/documents/templates/index';
+import type { ActionDocumentKind } from '#shared/documents/document-plans';
 import type { CaseRecord } from '#shared/domain/case';
 import type { IsoDate } from '#shared/domain/dates';
 import type { DeadlineKey } from '#shared/domain/legal-profile';
@@ -45,6 +44,11 @@ export interface ActionDefinition<I extends z.ZodType = z.ZodType, C extends Com
   /** The stage the case is in while this action waits. */
   stage: Stage;
   deadline: DeadlineRule;
+  /**
+   * A date of the case that holds the wait back: the task is due counting from it and the case
+   * shows `stage` meanwhile (an admission postponed by the court).
+   */
+  heldUntil?(record: CaseRecord, today: IsoDate): { until: IsoDate; stage: Stage } | undefined;
   /** False for actions offered beside the main one at a wait (death, absconding…): they never escalate. */
   escalates?: boolean;
   completes: C;
@@ -57,13 +61,19 @@ export interface ActionDefinition<I extends z.ZodType = z.ZodType, C extends Com
    * its input must meet beyond its shape (throws a 422 naming the field).
    */
   apply(next: CaseRecord, input: z.output<I>, today: IsoDate): void;
-  /** The documents the action issues, planned from the case as it will be after the change. */
-  documents?: {
-    kinds: readonly DocumentKind[];
-    plan(next: CaseRecord, input: z.output<I>, today: IsoDate): (DocumentPlan | undefined)[];
-  };
+  /**
+   * The documents the action issues, by kind, each when its input calls for it (always, by
+   * default). shared/documents/document-plans.ts plans each kind from the case as it will be after
+   * the change; they are issued in the same transaction.
+   */
+  documents?: readonly IssuedDocument<z.output<I>>[];
   /** A valid input, as a demo user would fill it in: the local runtime's seed performs it. */
   example?(today: IsoDate): NoInfer<z.input<I>>;
+}
+
+export interface IssuedDocument<Input> {
+  kind: ActionDocumentKind;
+  when?(input: Input): boolean;
 }
 
 /** Types the rule, the documents and the example with the action's own input. */

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { executionDecision } from '#shared/documents/document-plans';
 import { labelled } from '#shared/domain/validation';
 import { byTheCourt, defineAction } from './define';
 import { application, note } from './fields';
@@ -26,8 +25,5 @@ export const recordExemption = defineAction({
   apply(next, input) {
     next.exemption = { grounds: input.grounds };
   },
-  documents: {
-    kinds: ['exemptionDecision'],
-    plan: (next, input, today) => [executionDecision('exemptionDecision', next, input, today)],
-  },
+  documents: [{ kind: 'exemptionDecision' }],
 });

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { executionDecision } from '#shared/documents/document-plans';
 import { labelled, ruleViolation } from '#shared/domain/validation';
 import { byTheCourt, defineAction } from './define';
 import { application, isoDate, note } from './fields';
@@ -27,8 +26,5 @@ export const recordPostponement = defineAction({
     if (input.until <= today) throw ruleViolation('input.until', 'phải sau ngày hôm nay');
     next.postponement = { grounds: input.grounds, until: input.until };
   },
-  documents: {
-    kinds: ['postponementDecision'],
-    plan: (next, input, today) => [executionDecision('postponementDecision', next, input, today)],
-  },
+  documents: [{ kind: 'postponementDecision' }],
 });

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { reductionDecision } from '#shared/documents/document-plans';
 import { ruleViolation } from '#shared/domain/validation';
 import { notInFuture } from './checks';
 import { byTheCourt, defineAction } from './define';
@@ -46,5 +45,5 @@ export const recordReduction = defineAction({
       throw ruleViolation('input.months', 'tổng số tháng giảm phải ít hơn thời hạn áp dụng');
     next.reducedMonths = reduced;
   },
-  documents: { kinds: ['reductionDecision'], plan: (next, input) => [reductionDecision(next, input)] },
+  documents: [{ kind: 'reductionDecision' }],
 });

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { releaseCertificate } from '#shared/documents/document-plans';
 import { ruleViolation } from '#shared/domain/validation';
 import { notInFuture } from './checks';
 import { defineAction } from './define';
@@ -21,5 +20,5 @@ export const release = defineAction({
     }
     next.releasedOn = releasedOn;
   },
-  documents: { kinds: ['releaseCertificate'], plan: (next) => [releaseCertificate(next)] },
+  documents: [{ kind: 'releaseCertificate' }],
 });

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { courtProposal } from '#shared/documents/document-plans';
 import { labelled, ruleViolation } from '#shared/domain/validation';
 import { defineAction } from './define';
 
@@ -49,9 +48,6 @@ export const review = defineAction({
       next.childProtectionOpinion = childProtectionOpinion;
     }
   },
-  documents: {
-    kinds: ['courtProposal'],
-    plan: (next, input, today) => (input.decision === 'forward' ? [courtProposal(next, today)] : []),
-  },
+  documents: [{ kind: 'courtProposal', when: (input) => input.decision === 'forward' }],
   example: () => ({ decision: 'forward' as const }),
 });
