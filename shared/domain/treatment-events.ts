@@ -1,7 +1,6 @@
 import { type ActionName, pipelineActions } from '#shared/pipeline/actions/index';
 import { type CaseRecord, type PendingTask, type StageTimer, timerIdFor } from './case';
-import { addDays, addMonths, type IsoDate, startOfVietnamDay } from './dates';
-import { deadlineSource } from './deadlines';
+import { addDays, type IsoDate, startOfVietnamDay } from './dates';
 import { legalProfile } from './legal-profile';
 import type { CaseChange } from './ports';
 import { releaseDate } from './release-date';
@@ -101,7 +100,6 @@ function effectsOf(
       };
     case 'recordReturnToCentre':
     case 'recordReduction': {
-      if (action === 'recordReduction') checkHalfServed(next, today);
       next.stage = 'IN_TREATMENT';
       next.releaseDueOn = termEnd(next);
       return {
@@ -127,18 +125,5 @@ function effectsOf(
       };
     default:
       return {};
-  }
-}
-
-/** Reduction only after half the term has been served (ND-116 Art. 58(1)). */
-function checkHalfServed(record: CaseRecord, today: IsoDate): void {
-  const months = record.decision?.months ?? 0;
-  const admittedOn = record.admittedOn ?? today;
-  const half = addDays(addMonths(admittedOn, Math.floor(months / 2)), months % 2 === 1 ? 15 : 0);
-  if (today < half) {
-    throw ruleViolation(
-      'input.months',
-      `chỉ xét giảm khi đã chấp hành được một nửa thời hạn (từ ngày ${half}; ${deadlineSource(pipelineActions.recordReduction.deadline, record)})`,
-    );
   }
 }
