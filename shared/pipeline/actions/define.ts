@@ -43,6 +43,7 @@ export interface ActionDefinition<I extends z.ZodType = z.ZodType, C extends Com
   unit: keyof CaseRouting;
   /** The stage the case is in while this action waits. */
   stage: Stage;
+  /** When the task is due, from a time limit of the case's legal profile or a date the case carries. */
   deadline: DeadlineRule;
   /**
    * A date of the case that holds the wait back: the task is due counting from it and the case
@@ -66,12 +67,13 @@ export interface ActionDefinition<I extends z.ZodType = z.ZodType, C extends Com
    * default). shared/documents/document-plans.ts plans each kind from the case as it will be after
    * the change; they are issued in the same transaction.
    */
-  documents?: readonly IssuedDocument<z.output<I>>[];
+  documents?: readonly ActionDocument<z.output<I>>[];
   /** A valid input, as a demo user would fill it in: the local runtime's seed performs it. */
   example?(today: IsoDate): NoInfer<z.input<I>>;
 }
 
-export interface IssuedDocument<Input> {
+/** A kind of document an action issues, and, when it is not always issued, on which input. */
+export interface ActionDocument<Input> {
   kind: ActionDocumentKind;
   when?(input: Input): boolean;
 }
