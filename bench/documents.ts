@@ -4,7 +4,8 @@
  * process, before the first sample (about 150 ms, not counted).
  */
 
-import { type DocumentPlan, documentPlansFor } from '../shared/documents/case-documents';
+import { documentPlansFor } from '#shared/documents/case-documents';
+import type { DocumentPlan } from '#shared/documents/document-plans';
 import { loadFonts } from '../shared/documents/fonts';
 import { renderDocument } from '../shared/documents/render';
 import { buildDocument, type DocumentKind } from '../shared/documents/templates/index';

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentPlansFor } from '../shared/documents/case-documents';
+import { documentPlansFor } from '#shared/documents/case-documents';
 import { renderDocument } from '../shared/documents/render';
 import { buildDocument } from '../shared/documents/templates/index';
 import { renderPagePng } from '../test/support/pdf-text';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { legalProfile } from '#shared/domain/legal-profile';
-import { type ActionName, isActionName, pipelineActions } from '#shared/domain/pipeline';
 import { type StageWorkflow, stageWorkflowKeys, stageWorkflows } from '#shared/names';
+import { type ActionName, isActionName, pipelineActions } from '#shared/pipeline/actions/index';
 import { workflowFile } from './definitions';
 
 /**

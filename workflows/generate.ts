@@ -1,4 +1,3 @@
-import type { ActionName } from '#shared/domain/pipeline';
 import {
   executionName,
   type StageWorkflow,
@@ -6,6 +5,7 @@ import {
   stageWorkflows,
   workflowFunctions,
 } from '#shared/names';
+import type { ActionName } from '#shared/pipeline/actions/index';
 import type { Branch, StageDeclaration, Step, Target, Wait } from './stages/builder';
 import { stageDeclarations } from './stages/index';
 

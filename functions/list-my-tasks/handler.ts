@@ -2,11 +2,12 @@ import { clock } from '#shared/clients/runtime';
 import { caseStore } from '#shared/clients/store';
 import { taskLine } from '#shared/domain/case-views';
 import { vietnamDate } from '#shared/domain/dates';
-import { deadlineEscalates } from '#shared/domain/pipeline';
-import { actionVerdict, inboxesOf } from '#shared/domain/policy';
+import { inboxesOf } from '#shared/domain/policy';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
 import { actorOf } from '#shared/http/request';
+import { deadlineEscalates } from '#shared/pipeline/actions/index';
+import { actionVerdict } from '#shared/pipeline/permissions';
 
 const LIMIT = 200;
 

@@ -6,7 +6,11 @@ import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
 import { actorOf, idempotencyKeyOf, jsonBody, pathParameter } from '#shared/http/request';
 
-/** POST /cases/{id}/actions/{action} — a person performs a pending step of the case. */
+/**
+ * POST /cases/{id}/actions/{action} — a person performs a pending step of the case. What the step
+ * is (who, input, rule, documents) is its module, shared/pipeline/actions/<action>.ts; its state
+ * is in workflows/*.asl.json; CaseCommands.performAction checks, applies and commits it.
+ */
 export const handler = httpHandler(async (event) => {
   const actor = actorOf(event);
   const caseId = pathParameter(event, 'id');

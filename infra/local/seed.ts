@@ -2,11 +2,12 @@ import { caseCommands } from '#shared/clients/commands';
 import { documentIssuer } from '#shared/clients/issuer';
 import { clock } from '#shared/clients/runtime';
 import { caseStore } from '#shared/clients/store';
+import type { PendingTask } from '#shared/domain/case';
 import type { CaseFile } from '#shared/domain/case-file';
 import { addDays, vietnamDate } from '#shared/domain/dates';
 import { demoTargets } from '#shared/domain/indicators';
-import type { ActionName } from '#shared/domain/pipeline';
 import type { Actor } from '#shared/domain/roles';
+import { type ActionName, pipelineActions } from '#shared/pipeline/actions/index';
 import { demoUsers } from './identity';
 import type { LocalStepFunctions } from './sfn';
 
@@ -110,43 +111,12 @@ export const demoPeople: (DemoPerson & { stepsTo: ActionName[] })[] = [
   },
 ];
 
-const performers: Partial<Record<ActionName, (p: DemoPerson) => string>> = {
-  submitFile: (p) => p.police,
-  review: () => 'reviewer-tp-lai-chau',
-  acceptFile: () => 'court-tp-lai-chau',
-  openSession: () => 'court-tp-lai-chau',
-  decide: () => 'court-tp-lai-chau',
-  closeAppealWindow: () => 'court-tp-lai-chau',
-  admit: () => 'centre-lai-chau',
+/** The demo user who holds a task's seat: the task's role in the task's unit. */
+const performerOf = (task: Pick<PendingTask, 'role' | 'unitId'>): Actor => {
+  const user = demoUsers.find((u) => u.role === task.role && u.unitId === task.unitId);
+  if (!user) throw new Error(`no demo user is ${task.role} in ${task.unitId}`);
+  return actor(user.userId);
 };
-
-const inputs = (today: string): Partial<Record<ActionName, unknown>> => ({
-  submitFile: { opinionsRecorded: true },
-  review: { decision: 'forward' },
-  acceptFile: { decision: 'accept', acceptedOn: today, judgeName: 'Nguyễn Thị Hạnh' },
-  openSession: {
-    decidedOn: today,
-    sessionDate: today,
-    sessionPlace: 'Trụ sở Tòa án nhân dân thành phố Lai Châu',
-  },
-  decide: {
-    outcome: 'apply',
-    decidedOn: today,
-    months: 18,
-    secretary: 'Vàng Thị Dung',
-    procurator: 'Đỗ Văn Khải',
-    fileAssessment: 'Hồ sơ được lập đầy đủ, đúng trình tự, thủ tục theo Điều 41 Nghị định 116/2021/NĐ-CP.',
-    groundsAssessment: 'Người bị đề nghị đã được nhắc nhở nhưng không đăng ký cai nghiện ma túy tự nguyện.',
-  },
-  closeAppealWindow: { effectiveOn: today },
-  admit: {
-    admittedOn: today,
-    time: '09:00',
-    handedOverBy: { name: 'Phạm Văn Đức', position: 'Đội trưởng' },
-    receivedBy: { name: 'Lê Thị Hằng', position: 'Phó Giám đốc' },
-    health: 'bình thường, không có thương tích.',
-  },
-});
 
 export async function seedDemoCases(deps: {
   engine: LocalStepFunctions;
@@ -165,11 +135,13 @@ export async function seedDemoCases(deps: {
     for (const action of person.stepsTo) {
       await deps.engine.idle();
       const found = await store.getCase(caseId);
-      const performer = performers[action];
-      if (!found || !performer) throw new Error(`cannot seed ${action} on ${caseId}`);
-      await commands.performAction(actor(performer(person)), caseId, action, {
+      const task = found?.tasks.find((t) => t.action === action);
+      const example = pipelineActions[action].example;
+      if (!found || !task || !example) throw new Error(`cannot seed ${action} on ${caseId}`);
+      // Each action module's example input, as a demo user would fill in the form.
+      await commands.performAction(performerOf(task), caseId, action, {
         expectedVersion: found.record.version,
-        input: inputs(today)[action],
+        input: example(today),
       });
     }
   }

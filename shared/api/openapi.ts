@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import { actionNames, pipelineActions } from '#shared/pipeline/actions/index';
+import { stages } from '#shared/pipeline/stages';
 import { correctionRequestSchema, verifyRequestSchema } from '../documents/requests';
 import { actionRequestSchema } from '../domain/case-commands';
 import { caseFileSchema } from '../domain/case-file';
 import { targetsSchema } from '../domain/indicators';
-import { actionNames, pipelineActions, stages } from '../domain/pipeline';
 import { historyExportQuery, historyQuery, indicatorsQuery, listCasesQuery } from './queries';
 
 /**

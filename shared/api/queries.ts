@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { stages } from '#shared/pipeline/stages';
 import { periodSchema } from '../domain/indicators';
-import { stages } from '../domain/pipeline';
 
 export const listCasesQuery = z
   .object({

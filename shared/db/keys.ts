@@ -1,6 +1,7 @@
+import { deadlineEscalates } from '#shared/pipeline/actions/index';
+import type { Stage } from '#shared/pipeline/stages';
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from '../domain/case';
 import { nameSearchTerms } from '../domain/name-search';
-import { deadlineEscalates, type Stage } from '../domain/pipeline';
 
 /**
  * Key builders for every entity in the single table. Only the repository uses them; the access

@@ -1,5 +1,7 @@
 import type { Clock } from '#shared/clock';
+import { type CorrectionDetail, correctedDocument } from '#shared/documents/document-plans';
 import type { CaseEvent, CaseRecord } from '#shared/domain/case';
+import { vietnamDate } from '#shared/domain/dates';
 import { commitIssuing, type DocumentIssuer, onlyDocument, withIssued } from '#shared/domain/document-issuer';
 import { assertMayCorrectDocument, mayReadCase } from '#shared/domain/policy';
 import { type CaseStore, VersionConflict } from '#shared/domain/ports';
@@ -7,7 +9,6 @@ import { openCaseFor, recordRead } from '#shared/domain/reads';
 import type { Actor } from '#shared/domain/roles';
 import { parseOrThrow } from '#shared/domain/validation';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '#shared/errors';
-import type { CorrectionDetail } from './case-documents';
 import type { IssuedDocument } from './issued';
 import { correctionRequestSchema, sha256Param, verifyRequestSchema } from './requests';
 import { sha256Hex } from './sha256';
@@ -164,7 +165,8 @@ export class DocumentService {
       detail: detail as unknown as Record<string, unknown>,
     };
     try {
-      const document = await commitIssuing(this.issuer(), { next, event }, async (issued) => {
+      const plans = [correctedDocument(event, vietnamDate(new Date(event.at)))];
+      const document = await commitIssuing(this.issuer(), { next, event, plans }, async (issued) => {
         await this.deps.store.commit({
           expectedVersion: found.record.version,
           before: found,

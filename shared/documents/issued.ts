@@ -1,5 +1,5 @@
 import type { IsoDate } from '#shared/domain/dates';
-import type { ActionName } from '#shared/domain/pipeline';
+import type { ActionName } from '#shared/pipeline/actions/index';
 import type { DocumentKind } from './templates/index';
 
 /**

@@ -1,8 +1,8 @@
+import type { DocumentPlan } from '#shared/documents/document-plans';
 import type { CaseEvent } from '#shared/domain/case';
 import type { DocumentIssuer, IssuedDocuments } from '#shared/domain/document-issuer';
 import { type CaseStore, CounterRace } from '#shared/domain/ports';
 import type { DocumentBlobStore } from './blob-store';
-import type { DocumentPlan } from './case-documents';
 import { type DocumentWrite, documentTitles, type IssuedDocument, type IssuedRef } from './issued';
 import { issuerProfile } from './issuers';
 import { KeyedLock } from './keyed-lock';

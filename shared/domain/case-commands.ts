@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { documentPlansFor } from '#shared/documents/case-documents';
+import { checkMinorFile } from '#shared/domain/case-file';
+import { applyAction, isActionName, pipelineActions } from '#shared/pipeline/actions/index';
+import { assertMayPerform, assertMayPerformWith } from '#shared/pipeline/permissions';
 import type { Clock } from '../clock';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../errors';
 import type { CaseEvent, CaseRecord, IdempotencyRecord, TaskCompletion } from './case';
 import { caseFileSchema } from './case-file';
-import { applyAction, checkMinorFile } from './case-rules';
 import { type CaseView, toCaseView } from './case-views';
 import { ageOn, vietnamDate } from './dates';
 import { commitIssuing, type DocumentIssuer, withIssued } from './document-issuer';
 import { profileInForceOn } from './legal-profile';
-import { isActionName, pipelineActions } from './pipeline';
-import { assertMayOpenCase, assertMayPerform, assertMayPerformWith } from './policy';
+import { assertMayOpenCase } from './policy';
 import {
   type CaseChange,
   type CaseStore,
@@ -126,15 +128,19 @@ export class CaseCommands {
     let response: { status: number; body: CaseView };
     try {
       // The notice is issued with the case, in the same transaction: the answer shows it.
-      response = await commitIssuing(this.deps.issuer, { next: record, event }, async (issued) => {
-        const opened = withIssued(record, event, issued);
-        const created = { status: 201, body: toCaseView(opened.next, [], today) };
-        const idempotency = scopedKey
-          ? this.idempotencyRecord(scopedKey, requestHash, created, followUp)
-          : undefined;
-        await this.deps.store.createCase(opened.next, opened.event, idempotency, undefined, issued.writes);
-        return created;
-      });
+      response = await commitIssuing(
+        this.deps.issuer,
+        { next: record, event, plans: documentPlansFor(event, record) },
+        async (issued) => {
+          const opened = withIssued(record, event, issued);
+          const created = { status: 201, body: toCaseView(opened.next, [], today) };
+          const idempotency = scopedKey
+            ? this.idempotencyRecord(scopedKey, requestHash, created, followUp)
+            : undefined;
+          await this.deps.store.createCase(opened.next, opened.event, idempotency, undefined, issued.writes);
+          return created;
+        },
+      );
     } catch (error) {
       if (error instanceof IdempotencyRace) return this.replayAfterRace(scopedKey, requestHash);
       throw error;
@@ -224,20 +230,24 @@ export class CaseCommands {
     let response: { status: number; body: CaseView };
     try {
       // The documents the action calls for are issued in the same transaction as the change.
-      response = await commitIssuing(this.deps.issuer, { next, event }, async (issued) => {
-        const done = withIssued(next, event, issued);
-        const performed = { status: 200, body: toCaseView(done.next, remaining, today) };
-        await this.deps.store.commit({
-          expectedVersion: found.record.version,
-          before: found,
-          ...effects,
-          next: done.next,
-          event: done.event,
-          idempotency: idempotencyOf(performed),
-          documents: issued.writes,
-        });
-        return performed;
-      });
+      response = await commitIssuing(
+        this.deps.issuer,
+        { next, event, plans: documentPlansFor(event, next) },
+        async (issued) => {
+          const done = withIssued(next, event, issued);
+          const performed = { status: 200, body: toCaseView(done.next, remaining, today) };
+          await this.deps.store.commit({
+            expectedVersion: found.record.version,
+            before: found,
+            ...effects,
+            next: done.next,
+            event: done.event,
+            idempotency: idempotencyOf(performed),
+            documents: issued.writes,
+          });
+          return performed;
+        },
+      );
     } catch (error) {
       if (error instanceof IdempotencyRace) return this.replayAfterRace(scopedKey, requestHash);
       if (error instanceof VersionConflict) {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import vi from 'zod/v4/locales/vi.js';
+import { ValidationFailedError } from '../errors';
 import { labelled } from './validation';
 
 // The one locale the system speaks: imported alone, not through `z.locales` (which bundles all 60).
@@ -115,3 +116,33 @@ export const caseFileSchema = z
 
 export type CaseFile = z.infer<typeof caseFileSchema>;
 export type FileDocument = z.infer<typeof fileDocumentSchema>;
+
+/**
+ * What a file for a person aged 12 to under 18 must hold beyond an adult's: the parent, guardian
+ * or legal representative, the person's own written account and that representative's written
+ * opinion (LAW73 Art. 34(1)(c); ND-116 Art. 51(1)(d), (đ), Forms 31 and 38). Missing parts are one
+ * 422 naming each field, like the other rules that depend on the person's age.
+ */
+export function checkMinorFile(file: CaseFile): void {
+  const problems: { field: string; rule: string }[] = [];
+  if (!file.guardian) {
+    problems.push({
+      field: 'guardian',
+      rule: 'bắt buộc với người từ đủ 12 đến dưới 18 tuổi: cha, mẹ, người giám hộ hoặc người đại diện hợp pháp (Luật PCMT 2021, Điều 34)',
+    });
+  }
+  const kinds = new Set(file.documents.map((d) => d.kind));
+  if (!kinds.has('selfStatement')) {
+    problems.push({
+      field: 'documents',
+      rule: 'thiếu bản tường trình của người nghiện hoặc người đại diện hợp pháp (selfStatement; Nghị định 116/2021/NĐ-CP, Điều 51 khoản 1 điểm d, Mẫu số 31)',
+    });
+  }
+  if (!kinds.has('guardianOpinion')) {
+    problems.push({
+      field: 'documents',
+      rule: 'thiếu ý kiến bằng văn bản của cha, mẹ, người giám hộ hoặc người đại diện hợp pháp (guardianOpinion; Nghị định 116/2021/NĐ-CP, Điều 51 khoản 1 điểm đ, Mẫu số 38)',
+    });
+  }
+  if (problems.length > 0) throw new ValidationFailedError(problems, 422);
+}

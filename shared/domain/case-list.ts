@@ -1,6 +1,7 @@
+import { deadlineEscalates } from '#shared/pipeline/actions/index';
+import type { Stage } from '#shared/pipeline/stages';
 import type { CaseRecord, PendingTask } from './case';
 import type { IsoDate } from './dates';
-import { deadlineEscalates, type Stage } from './pipeline';
 import { mayReadCase, relationOf } from './policy';
 import type { Actor } from './roles';
 import { routeCase, units } from './units';

@@ -1,10 +1,10 @@
 import * as z from 'zod';
+import { type ActionName, deadlineEscalates, pipelineActions } from '#shared/pipeline/actions/index';
+import { actionVerdict, type Permissions, permissionsFor } from '#shared/pipeline/permissions';
 import type { CaseRecord, PendingTask } from './case';
 import type { IsoDate } from './dates';
 import { deadlineSource } from './deadlines';
 import { type LegalProfile, legalProfile, type RoleBody } from './legal-profile';
-import { type ActionName, deadlineEscalates, pipelineActions } from './pipeline';
-import { actionVerdict, type Permissions, permissionsFor } from './policy';
 import type { Actor } from './roles';
 import { type CaseRouting, unitNameOn } from './units';
 

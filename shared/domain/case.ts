@@ -1,9 +1,10 @@
+import type { ActionName } from '#shared/pipeline/actions/index';
+import type { Outcome, Stage } from '#shared/pipeline/stages';
 import type { EventDocument, IssuedRef } from '../documents/issued';
 import type { DocumentKind } from '../documents/templates/index';
 import type { StageWorkflow } from '../names';
 import type { CaseFile } from './case-file';
 import type { IsoDate } from './dates';
-import type { ActionName, Outcome, Stage } from './pipeline';
 import type { Role } from './roles';
 import type { CaseRouting } from './units';
 

@@ -1,7 +1,7 @@
+import type { DeadlineRule } from '#shared/pipeline/actions/define';
 import type { CaseRecord } from './case';
 import { addDays, addMonths, type IsoDate } from './dates';
 import { legalProfile, type TimeLimit } from './legal-profile';
-import type { DeadlineRule } from './pipeline';
 import { addWorkingDays, type HolidayCalendar, nextWorkingDayOnOrAfter } from './working-days';
 
 /**

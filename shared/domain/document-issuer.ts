@@ -1,4 +1,4 @@
-import { type DocumentPlan, documentPlansFor } from '../documents/case-documents';
+import type { DocumentPlan } from '#shared/documents/document-plans';
 import type { DocumentWrite, EventDocument, IssuedDocument, IssuedRef } from '../documents/issued';
 import type { DocumentKind } from '../documents/templates/index';
 import type { CaseEvent, CaseRecord } from './case';
@@ -36,15 +36,16 @@ export interface DocumentIssuer {
 export const noDocuments: IssuedDocuments = Object.freeze({ writes: [], refs: {}, recorded: [] });
 
 /**
- * Commits a change with the documents it calls for (documentPlansFor): asks the issuer when there
- * are some, and commits straight away, needing no issuer, when there are none.
+ * Commits a change with the documents it issues, as its command planned them (documentPlansFor for
+ * a case event, correctedDocument for a correction): asks the issuer when there are some, and
+ * commits straight away, needing no issuer, when there are none.
  */
 export async function commitIssuing<T>(
   issuer: DocumentIssuer | undefined,
-  change: { next: CaseRecord; event: CaseEvent },
+  change: { next: CaseRecord; event: CaseEvent; plans: DocumentPlan[] },
   commit: (issued: IssuedDocuments) => Promise<T>,
 ): Promise<T> {
-  const plans = documentPlansFor(change.event, change.next);
+  const { plans } = change;
   if (plans.length === 0) return commit(noDocuments);
   if (!issuer) {
     throw new Error(`${change.event.action ?? change.event.type} issues documents: wire a DocumentIssuer`);

@@ -1,9 +1,10 @@
+import { pipelineActions } from '#shared/pipeline/actions/index';
+import type { Stage } from '#shared/pipeline/stages';
 import type { DocumentModel } from '../documents/model';
 import { fields, heading, paragraph } from '../documents/model';
 import { type IsoDate, vietnamDate } from './dates';
 import type { IndicatorReport } from './indicators';
 import { flowNames, indicatorLabels, stageLabels } from './labels';
-import { pipelineActions, type Stage } from './pipeline';
 import { units } from './units';
 
 const periodLabel = (report: IndicatorReport): string => {

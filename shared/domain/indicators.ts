@@ -1,8 +1,9 @@
 import * as z from 'zod';
+import { type ActionName, pipelineActions } from '#shared/pipeline/actions/index';
+import { type Stage, stages } from '#shared/pipeline/stages';
 import type { CaseEvent, CaseRecord, PendingTask } from './case';
 import { daysBetween, type IsoDate, vietnamDate } from './dates';
 import { type FlowName, flowNames } from './labels';
-import { type ActionName, pipelineActions, type Stage, stages } from './pipeline';
 import { units } from './units';
 
 /**

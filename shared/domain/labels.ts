@@ -1,4 +1,4 @@
-import type { Outcome, Stage } from './pipeline';
+import type { Outcome, Stage } from '#shared/pipeline/stages';
 
 /**
  * Vietnamese names of stages, outcomes and the plans' indicators, shared by the API's reports and

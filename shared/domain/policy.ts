@@ -1,6 +1,5 @@
 import { ForbiddenError } from '../errors';
-import type { CaseRecord, PendingTask } from './case';
-import type { ActionName } from './pipeline';
+import type { CaseRecord } from './case';
 import type { Actor, Role } from './roles';
 import { courtSupervisedBy, units } from './units';
 
@@ -9,9 +8,9 @@ import { courtSupervisedBy, units } from './units';
  * role × action × how the actor's unit stands to the case's unit (the same unit, a unit above it,
  * or another). Every denial names what was missing; nothing changes on a denial.
  *
- * - Acting: the role the pending task names (a judge may also perform the court's steps; a
- *   procurator may lodge a protest in the appeal window), in the very unit the task names. A unit
- *   above does not act for the one below.
+ * - Acting: the role the pending task names, or one its action's module adds (a judge for the
+ *   court's steps, a procurator for a protest), in the very unit the task names. A unit above does
+ *   not act for the one below (shared/pipeline/permissions.ts).
  * - Reading: officers read the cases their own unit handles; a judge those of their court; a
  *   procurator those of the court their procuracy supervises; auditors and administrators every
  *   case handled by a unit within theirs.
@@ -29,32 +28,13 @@ export function relationOf(actorUnit: string, caseUnit: string): UnitRelation {
 
 const overseers: readonly Role[] = ['auditor', 'admin'];
 
-/** The court's steps, which the judge decides and the clerk records. */
-const courtActions: readonly ActionName[] = [
-  'acceptFile',
-  'openSession',
-  'decide',
-  'requestDocuments',
-  'terminateCase',
-  'closeAppealWindow',
-  'recordAppeal',
-  'decideAppeal',
-  'recordPostponement',
-  'recordExemption',
-  'recordReduction',
-  'recordEarlyEnd',
-];
-
-/** Roles besides the task's own that may perform an action. */
-const alsoPerformedBy = (action: ActionName): readonly Role[] => [
-  ...(courtActions.includes(action) ? (['judge'] as const) : []),
-  ...(action === 'recordAppeal' ? (['procurator'] as const) : []),
-];
+/** Auditors and administrators read within their unit and act on nothing. */
+export const isOverseer = (role: Role): boolean => overseers.includes(role);
 
 const caseUnits = (record: Pick<CaseRecord, 'routing'>): string[] => Object.values(record.routing);
 
 /** The unit a role acts from for a case's task: a procurator acts on the court their procuracy supervises. */
-const actingUnit = (actor: Actor): string | undefined =>
+export const actingUnit = (actor: Actor): string | undefined =>
   actor.role === 'procurator' ? courtSupervisedBy(actor.unitId) : actor.unitId;
 
 export function mayReadCase(actor: Actor, record: Pick<CaseRecord, 'routing'>): boolean {
@@ -93,54 +73,6 @@ export function assertMayListOverdue(actor: Actor, supervisingUnitId: string): v
     throw new ForbiddenError(`Không được xem các bước quá hạn của đơn vị ${supervisingUnitId}.`, {
       unit: actor.unitId,
       requested: supervisingUnitId,
-    });
-  }
-}
-
-export type ActionVerdict =
-  | { allowed: true }
-  | { allowed: false; message: string; details: Record<string, unknown> };
-
-/** Whether someone may perform a pending task: role, then unit. */
-export function actionVerdict(
-  actor: Actor,
-  task: Pick<PendingTask, 'action' | 'role' | 'unitId'>,
-): ActionVerdict {
-  const allowedRoles = [task.role, ...alsoPerformedBy(task.action)];
-  if (!allowedRoles.includes(actor.role)) {
-    return {
-      allowed: false,
-      message: `Hành động '${task.action}' chỉ dành cho vai trò ${allowedRoles.map((r) => `'${r}'`).join(', ')}.`,
-      details: { requiredRole: allowedRoles, role: actor.role },
-    };
-  }
-  const unit = actingUnit(actor);
-  const relation = unit ? relationOf(unit, task.unitId) : 'other';
-  if (relation !== 'same') {
-    return {
-      allowed: false,
-      message: `Hành động '${task.action}' chỉ dành cho đơn vị '${task.unitId}'.`,
-      details: { requiredUnit: task.unitId, unit: actor.unitId, relation },
-    };
-  }
-  return { allowed: true };
-}
-
-export function assertMayPerform(actor: Actor, task: Pick<PendingTask, 'action' | 'role' | 'unitId'>): void {
-  const verdict = actionVerdict(actor, task);
-  if (!verdict.allowed) throw new ForbiddenError(verdict.message, verdict.details);
-}
-
-/** What a role may put in an action's input: a procurator lodges protests, not complaints. */
-export function assertMayPerformWith(actor: Actor, action: ActionName, input: unknown): void {
-  if (
-    actor.role === 'procurator' &&
-    action === 'recordAppeal' &&
-    (input as { kind?: string }).kind !== 'protest'
-  ) {
-    throw new ForbiddenError('Kiểm sát viên chỉ được ghi nhận kháng nghị (kind = protest).', {
-      field: 'input.kind',
-      role: actor.role,
     });
   }
 }
@@ -193,23 +125,4 @@ export function inboxesOf(actor: Actor): { role: Role; unitId: string }[] {
     return court ? [{ role: 'court', unitId: court }] : [];
   }
   return [{ role: actor.role, unitId: actor.unitId }];
-}
-
-/** The "what may I do" answer for a case, for the UI: what this person may read and do. */
-export interface Permissions {
-  actions: ActionName[];
-  seeReads: boolean;
-  exportHistory: boolean;
-}
-
-export function permissionsFor(
-  actor: Actor,
-  tasks: readonly Pick<PendingTask, 'action' | 'role' | 'unitId'>[],
-): Permissions {
-  const overseer = overseers.includes(actor.role);
-  return {
-    actions: tasks.filter((task) => actionVerdict(actor, task).allowed).map((task) => task.action),
-    seeReads: overseer,
-    exportHistory: overseer,
-  };
 }

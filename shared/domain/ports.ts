@@ -1,3 +1,4 @@
+import type { Stage } from '#shared/pipeline/stages';
 import type { DocumentWrite, IssuedDocument } from '../documents/issued';
 import type { StageWorkflow } from '../names';
 import type {
@@ -9,7 +10,6 @@ import type {
   PendingTask,
   StageTimer,
 } from './case';
-import type { Stage } from './pipeline';
 
 /** One atomic change of a case: the versioned case item plus its append-only event, and more. */
 export interface CaseChange {

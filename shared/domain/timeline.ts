@@ -1,6 +1,6 @@
+import { pipelineActions } from '#shared/pipeline/actions/index';
 import type { ExecutionSummary } from '../clients/workflow-client';
 import type { CaseEvent, EventActor } from './case';
-import { pipelineActions } from './pipeline';
 
 /**
  * One case's history as one ordered timeline: the case's own events (who did what, the hash

@@ -1,8 +1,7 @@
+import { type ActionName, pipelineActions } from '#shared/pipeline/actions/index';
 import { type CaseRecord, type PendingTask, type StageTimer, timerIdFor } from './case';
-import { addDays, addMonths, type IsoDate, startOfVietnamDay } from './dates';
-import { deadlineSource } from './deadlines';
+import { addDays, type IsoDate, startOfVietnamDay } from './dates';
 import { legalProfile } from './legal-profile';
-import { type ActionName, pipelineActions } from './pipeline';
 import type { CaseChange } from './ports';
 import { releaseDate } from './release-date';
 import { ruleViolation } from './validation';
@@ -67,7 +66,7 @@ type Effects = Pick<CaseChange, 'putTasks' | 'deleteTaskIds' | 'putTimers' | 'de
 
 /**
  * The changes a standing treatment action makes beyond the record: tasks offered next, the release
- * timer moved or removed. `next` already carries the record changes of case-rules.ts.
+ * timer moved or removed. `next` already carries the changes of the action's own rule (shared/pipeline/actions/).
  */
 export function treatmentEffects(
   action: ActionName,
@@ -101,7 +100,6 @@ function effectsOf(
       };
     case 'recordReturnToCentre':
     case 'recordReduction': {
-      if (action === 'recordReduction') checkHalfServed(next, today);
       next.stage = 'IN_TREATMENT';
       next.releaseDueOn = termEnd(next);
       return {
@@ -127,18 +125,5 @@ function effectsOf(
       };
     default:
       return {};
-  }
-}
-
-/** Reduction only after half the term has been served (ND-116 Art. 58(1)). */
-function checkHalfServed(record: CaseRecord, today: IsoDate): void {
-  const months = record.decision?.months ?? 0;
-  const admittedOn = record.admittedOn ?? today;
-  const half = addDays(addMonths(admittedOn, Math.floor(months / 2)), months % 2 === 1 ? 15 : 0);
-  if (today < half) {
-    throw ruleViolation(
-      'input.months',
-      `chỉ xét giảm khi đã chấp hành được một nửa thời hạn (từ ngày ${half}; ${deadlineSource(pipelineActions.recordReduction.deadline, record)})`,
-    );
   }
 }

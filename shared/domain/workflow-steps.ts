@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { documentPlansFor } from '#shared/documents/case-documents';
+import {
+  type ActionName,
+  actionDefinition,
+  actionNames,
+  pipelineActions,
+} from '#shared/pipeline/actions/index';
+import { outcomes, type Stage } from '#shared/pipeline/stages';
 import type { Clock } from '../clock';
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from './case';
 import { timerIdFor } from './case';
@@ -7,7 +15,6 @@ import { ageOn, type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
 import { dueOn, endOfLimit } from './deadlines';
 import { commitIssuing, type DocumentIssuer, withIssued } from './document-issuer';
 import { legalProfile, profileInForceOn } from './legal-profile';
-import { actionNames, outcomes, pipelineActions } from './pipeline';
 import { type CaseChange, type CaseStore, VersionConflict, type WorkflowEngine } from './ports';
 import { releaseDate } from './release-date';
 import { releaseTimer, standingTasks, treatmentActions } from './treatment-events';
@@ -90,7 +97,7 @@ export class WorkflowSteps {
           action,
           role: definition.role,
           unitId: record.routing[definition.unit],
-          dueOn: dueOn(definition.deadline, startOfWait(action, record, today), record, this.deps.calendar),
+          dueOn: dueOn(definition.deadline, waitOf(action, record, today).from, record, this.deps.calendar),
           openedAt: now.toISOString(),
           executionArn: input.executionArn,
           stateName: input.stateName,
@@ -99,7 +106,7 @@ export class WorkflowSteps {
       });
       const main = opened[0] as PendingTask;
       return {
-        next: { ...record, stage: stageWhileWaiting(input.action, record, today) },
+        next: { ...record, stage: waitOf(input.action, record, today).stage },
         event: {
           type: 'taskOpened',
           action: input.action,
@@ -312,10 +319,14 @@ export class WorkflowSteps {
       detail: { linkedCaseId: closedCaseId, grounds: ['d'] },
     };
     try {
-      await commitIssuing(this.deps.issuer, { next: record, event }, async (issued) => {
-        const opened = withIssued(record, event, issued);
-        await this.deps.store.createCase(opened.next, opened.event, undefined, [task], issued.writes);
-      });
+      await commitIssuing(
+        this.deps.issuer,
+        { next: record, event, plans: documentPlansFor(event, record) },
+        async (issued) => {
+          const opened = withIssued(record, event, issued);
+          await this.deps.store.createCase(opened.next, opened.event, undefined, [task], issued.writes);
+        },
+      );
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error; // opened by a concurrent retry
     }
@@ -378,14 +389,17 @@ export class WorkflowSteps {
       const next = { ...decided.next, version, updatedAt: at };
       const event: CaseEvent = { ...decided.event, caseId, seq: version, at, actor: { kind: 'system' } };
       try {
-        await commitIssuing(this.deps.issuer, { next, event }, (issued) =>
-          this.deps.store.commit({
-            ...decided,
-            expectedVersion: found.record.version,
-            before: found,
-            ...withIssued(next, event, issued),
-            documents: issued.writes,
-          }),
+        await commitIssuing(
+          this.deps.issuer,
+          { next, event, plans: documentPlansFor(event, next) },
+          (issued) =>
+            this.deps.store.commit({
+              ...decided,
+              expectedVersion: found.record.version,
+              before: found,
+              ...withIssued(next, event, issued),
+              documents: issued.writes,
+            }),
         );
         return;
       } catch (error) {
@@ -396,14 +410,9 @@ export class WorkflowSteps {
   }
 }
 
-/** A postponed admission is due counting from the end of the postponement (ND-116 Art. 57). */
-function startOfWait(action: string, record: CaseRecord, today: IsoDate): IsoDate {
-  const until = record.postponement?.until;
-  return action === 'admit' && until && until > today ? until : today;
-}
-
-function stageWhileWaiting(action: keyof typeof pipelineActions, record: CaseRecord, today: IsoDate) {
-  if (action === 'admit' && record.postponement && record.postponement.until > today)
-    return 'POSTPONED' as const;
-  return pipelineActions[action].stage;
+/** Where a task waits from, and the stage the case shows meanwhile: its module's hold, if any. */
+function waitOf(action: ActionName, record: CaseRecord, today: IsoDate): { from: IsoDate; stage: Stage } {
+  const definition = actionDefinition(action);
+  const held = definition.heldUntil?.(record, today);
+  return held ? { from: held.until, stage: held.stage } : { from: today, stage: definition.stage };
 }

@@ -9,7 +9,6 @@ import type {
   StageTimer,
 } from '#shared/domain/case';
 import { sealEvent } from '#shared/domain/history-chain';
-import { deadlineEscalates } from '#shared/domain/pipeline';
 import {
   type CaseChange,
   type CaseStore,
@@ -21,6 +20,7 @@ import {
   type WorkflowEngine,
 } from '#shared/domain/ports';
 import type { StageWorkflow } from '#shared/names';
+import { deadlineEscalates } from '#shared/pipeline/actions/index';
 
 /** An in-memory CaseStore with the same conditions as the DynamoDB one, for domain tests. */
 export class MemoryCaseStore implements CaseStore {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { caseFileSchema } from '#shared/domain/case-file';
-import { pipelineActions } from '#shared/domain/pipeline';
+import { pipelineActions } from '#shared/pipeline/actions/index';
 
 type Json = {
   properties?: Record<string, Json>;

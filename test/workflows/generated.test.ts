@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import validator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
+import { openTaskInput, systemStepInput } from '#shared/domain/workflow-steps';
+import { type StageWorkflow, stageWorkflowKeys, stageWorkflows } from '#shared/names';
 import {
   type ActionName,
   actionNames,
   deadlineEscalates,
   isActionName,
   pipelineActions,
-} from '#shared/domain/pipeline';
-import { openTaskInput, systemStepInput } from '#shared/domain/workflow-steps';
-import { type StageWorkflow, stageWorkflowKeys, stageWorkflows } from '#shared/names';
+} from '#shared/pipeline/actions/index';
 import { localSubstitutions } from '../../infra/local/runtime';
 import { workflowFile } from '../../workflows/definitions';
 import {

@@ -1,4 +1,4 @@
-import type { Stage } from '#shared/domain/pipeline';
+import type { Stage } from '#shared/pipeline/stages';
 
 export { outcomeLabels, stageLabels } from '#shared/domain/labels';
 

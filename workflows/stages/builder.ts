@@ -1,6 +1,7 @@
-import type { ActionName, Outcome } from '#shared/domain/pipeline';
 import type { SystemStepInput } from '#shared/domain/workflow-steps';
 import type { StageWorkflow } from '#shared/names';
+import type { ActionName } from '#shared/pipeline/actions/index';
+import type { Outcome } from '#shared/pipeline/stages';
 
 /**
  * The words of a stage declaration (workflows/stages/*.ts). A declaration says only what the
@@ -23,7 +24,7 @@ export type Branch =
 
 export interface Wait {
   readonly kind: 'wait';
-  /** The action the wait opens a task for; it is due and escalates as the pipeline table says. */
+  /** The action the wait opens a task for; it is due and escalates as its action module says. */
   readonly action: ActionName;
   /** Actions a person may perform instead at this wait (death, absconding…), in the order offered. */
   readonly alsoAllowed: readonly ActionName[];
@@ -99,7 +100,7 @@ export interface StageDeclaration {
    */
   readonly steps: readonly Step[];
   /**
-   * Actions of the pipeline table that no state of this workflow waits for: performed while no
+   * Actions of the registry (shared/pipeline/actions/) that no state of this workflow waits for: performed while no
    * execution waits (standing tasks of a term, a draft completed before the stage starts), each
    * with the reason. The consistency test holds every table action to a wait, a place beside one,
    * or an entry here.
