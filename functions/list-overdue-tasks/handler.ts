@@ -1,22 +1,15 @@
 import { historyQuery } from '#shared/api/queries';
-import { caseStore } from '#shared/clients/store';
-import { taskLine } from '#shared/domain/case-views';
-import { assertMayListOverdue } from '#shared/domain/policy';
-import { units } from '#shared/domain/units';
+import { caseReads } from '#shared/clients/store';
 import { parseOrThrow } from '#shared/domain/validation';
-import { NotFoundError } from '#shared/errors';
 import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
 import { actorOf, pathParameter } from '#shared/http/request';
+import { listOverdueTasks } from '#shared/reads/list-overdue-tasks';
 
 /** GET /units/{unitId}/overdue-tasks — the missed deadlines escalated to this supervising unit. */
 export const handler = httpHandler(async (event) => {
   const actor = actorOf(event);
   const unitId = pathParameter(event, 'unitId');
-  if (!units.has(unitId)) throw new NotFoundError(`Không có đơn vị ${unitId}.`);
-  assertMayListOverdue(actor, unitId);
   const query = parseOrThrow(historyQuery, event.queryStringParameters ?? {});
-  const page = await caseStore().listOverdueTasks(unitId, query);
-  const items = page.items.map((task) => ({ ...taskLine(task), escalatedAt: task.escalatedAt }));
-  return jsonResponse(200, { unitId, items, cursor: page.cursor });
+  return jsonResponse(200, await listOverdueTasks(caseReads(), actor, unitId, query));
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { unitYearPath } from '#shared/api/queries';
 import { clock } from '#shared/clients/runtime';
 import { caseStore } from '#shared/clients/store';
 import { targetsSchema } from '#shared/domain/indicators';
@@ -10,14 +10,12 @@ import { httpHandler } from '#shared/http/handler';
 import { jsonResponse } from '#shared/http/problem';
 import { actorOf, jsonBody, pathParameter } from '#shared/http/request';
 
-const yearSchema = z.coerce.number().int().min(2000).max(2100);
-
 /** PUT /units/{unitId}/targets/{year} — an administrator sets a unit's targets for a year. */
 export const handler = httpHandler(async (event) => {
   const actor = actorOf(event);
   const unitId = pathParameter(event, 'unitId');
   if (!units.has(unitId)) throw new NotFoundError(`Không có đơn vị ${unitId}.`);
-  const year = parseOrThrow(z.object({ year: yearSchema }), { year: pathParameter(event, 'year') }).year;
+  const { year } = parseOrThrow(unitYearPath.pick({ year: true }), { year: pathParameter(event, 'year') });
   if (actor.role !== 'admin' || !mayListUnit(actor, unitId)) {
     throw new ForbiddenError(`Chỉ quản trị hệ thống của đơn vị ${unitId} hoặc cấp trên được đặt chỉ tiêu.`, {
       role: actor.role,

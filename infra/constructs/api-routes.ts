@@ -1,10 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import { type StageWorkflow, stageWorkflowKeys, workflowFunctions } from '#shared/names';
-import { type ApiRoute, apiRoutes, backgroundFunctions } from '../routes';
+import { apiRoutes, backgroundFunctions, type RouteTarget } from '../routes';
 
 /**
  * What each Lambda function may touch in AWS, one line per function. The routes themselves live in
- * `infra/routes.ts`, shared with the local server; a new route needs its line there and its line here,
+ * `shared/api/routes.ts`, shared with the local server and the OpenAPI document; a new route needs its line there and its line here,
  * and the synth stops with a message naming the function when either is missing.
  */
 export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
@@ -88,8 +88,8 @@ export interface FunctionAccess {
 
 /** What invokes a function. */
 export type FunctionTrigger =
-  /** An HTTP API route (from infra/routes.ts). */
-  | { kind: 'http'; route: ApiRoute }
+  /** An HTTP API route (from shared/api/routes.ts). */
+  | { kind: 'http'; route: RouteTarget }
   /** A Task state of the stage workflows (its ARN is substituted into workflows/*.asl.json). */
   | { kind: 'workflow' }
   /** An EventBridge rule, at a fixed rate. */
@@ -115,7 +115,7 @@ const workflowFunctionNames: readonly string[] = Object.values(workflowFunctions
  * function has no way to be invoked.
  */
 export const buildFunctionSpecs = (
-  routes: readonly ApiRoute[] = apiRoutes,
+  routes: readonly RouteTarget[] = apiRoutes,
   background: readonly string[] = backgroundFunctions,
   access: Readonly<Record<string, FunctionAccess>> = functionAccess,
 ): CaseFunctionSpec[] => {
@@ -145,7 +145,8 @@ export const buildFunctionSpecs = (
   ];
   const names = specs.map((spec) => spec.name);
   const duplicate = names.find((name, i) => names.indexOf(name) !== i);
-  if (duplicate) throw new Error(`functions/${duplicate} is listed twice in infra/routes.ts`);
+  if (duplicate)
+    throw new Error(`functions/${duplicate} is listed twice in shared/api/routes.ts or infra/routes.ts`);
   const unused = Object.keys(access).filter((name) => !names.includes(name));
   if (unused.length > 0)
     throw new Error(`functionAccess names functions no route or job uses: ${unused.join(', ')}`);

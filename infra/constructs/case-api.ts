@@ -32,7 +32,7 @@ export interface CaseApiProps {
 
 /**
  * The HTTP API (payload format 2.0): one Lambda integration per route, the Cognito JWT authorizer on
- * every route marked `authenticated` in infra/routes.ts (and as the API's default), throttling and JSON access logs on the
+ * every route marked `authenticated` in shared/api/routes.ts (and as the API's default), throttling and JSON access logs on the
  * `$default` stage. Access logs name the route, never the path or query, which may carry case data.
  */
 export class CaseApi extends Construct {

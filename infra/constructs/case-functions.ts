@@ -16,7 +16,7 @@ export interface CaseFunctionsProps {
   /** The Powertools service name of every function. */
   readonly serviceName: string;
   readonly logLevel: string;
-  /** @default the app's functions: infra/routes.ts joined with `functionAccess` in api-routes.ts */
+  /** @default the app's functions: shared/api/routes.ts and infra/routes.ts joined with `functionAccess` in api-routes.ts */
   readonly specs?: readonly CaseFunctionSpec[];
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type ApiRoute, apiRoutes } from '../routes';
+import { apiRoutes, type RouteTarget } from '../routes';
 import { type LocalHandler, lambdaContext } from './handlers';
 import type { LocalIdentity } from './identity';
 
@@ -38,18 +38,25 @@ function staticFile(dir: string | undefined, pathname: string): { type: string; 
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-interface CompiledRoute extends ApiRoute {
+interface CompiledRoute extends RouteTarget {
   pattern: RegExp;
   names: string[];
 }
 
-const compile = (route: ApiRoute): CompiledRoute => {
+const compile = (route: RouteTarget): CompiledRoute => {
   const names: string[] = [];
   const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     names.push(name);
     return '([^/]+)';
   });
-  return { ...route, pattern: new RegExp(`^${source}$`), names };
+  return {
+    method: route.method,
+    path: route.path,
+    functionName: route.functionName,
+    authenticated: route.authenticated,
+    pattern: new RegExp(`^${source}$`),
+    names,
+  };
 };
 
 /**

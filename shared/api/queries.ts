@@ -1,6 +1,27 @@
 import * as z from 'zod';
+import { actionNames } from '#shared/pipeline/actions/index';
 import { stages } from '#shared/pipeline/stages';
+import { citizenId } from '../domain/case-file';
 import { periodSchema } from '../domain/indicators';
+
+/** Path parameters, as the route table (routes.ts) publishes them. */
+export const casePath = z.object({ id: z.string().min(1).describe('Mã hồ sơ') });
+export const actionPath = casePath.extend({ action: z.enum(actionNames).describe('Hành động') });
+export const documentPath = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export const caseDocumentPath = casePath.extend(documentPath.shape);
+export const personPath = z.object({ citizenId });
+export const unitPath = z.object({ unitId: z.string().min(1).describe('Mã đơn vị') });
+export const targetsYear = z.coerce.number().int().min(2000).max(2100);
+export const unitYearPath = unitPath.extend({ year: targetsYear });
+
+/** Headers a command reads: a retry with the same key returns the first result, never acts twice. */
+export const idempotencyHeaders = z.object({
+  'Idempotency-Key': z
+    .string()
+    .regex(/^[\w.:-]{8,128}$/)
+    .optional()
+    .describe('Gửi lại với cùng khóa thì nhận lại kết quả lần đầu; bước không bị thực hiện hai lần'),
+});
 
 export const listCasesQuery = z
   .object({

@@ -10,6 +10,7 @@ import type {
   PendingTask,
   StageTimer,
 } from './case';
+import type { CounterTotals, UnitTargets } from './indicators';
 
 /** One atomic change of a case: the versioned case item plus its append-only event, and more. */
 export interface CaseChange {
@@ -38,7 +39,32 @@ export interface Page<T> {
   cursor?: string;
 }
 
-export interface CaseStore {
+/** What an inbox line shows of its case. */
+export type CaseHead = Pick<CaseRecord, 'caseId' | 'stage' | 'version'> & {
+  file: { person: CaseRecord['file']['person'] };
+};
+
+/**
+ * The store's queries for list pages, inboxes and reports (shared/reads/): each served by a key or
+ * an index, never a scan.
+ */
+export interface CaseQueries {
+  /** The tasks waiting for a role in a unit, earliest due date first. */
+  listInbox(role: string, unitId: string, limit: number): Promise<PendingTask[]>;
+  /** What an inbox shows of several cases, by id; missing ones left out. */
+  getCaseHeads(caseIds: readonly string[]): Promise<CaseHead[]>;
+  /** Case ids whose person's folded name, or a later word of it, starts with `prefix`, in these communes. */
+  searchCaseIdsByName(communes: string[], prefix: string, limit: number): Promise<string[]>;
+  /** Each case with its pending tasks; missing ones left out. */
+  getCasesWithTasks(caseIds: string[]): Promise<{ record: CaseRecord; tasks: PendingTask[] }[]>;
+  /** Every task escalated to these supervising units (all pages). */
+  listAllOverdueTasks(supervisingUnitIds: string[]): Promise<PendingTask[]>;
+  /** A unit's indicator counters: the flows of the given months and the current gauges. */
+  readCounters(unitId: string, fromMonth: string, toMonth: string): Promise<CounterTotals>;
+  getTargets(unitId: string, year: number): Promise<UnitTargets | undefined>;
+}
+
+export interface CaseStore extends CaseQueries {
   getCase(caseId: string): Promise<{ record: CaseRecord; tasks: PendingTask[] } | undefined>;
   /** Creates a new case (version 1) with its first event. */
   createCase(

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { aCaseFile, handover, sessionOpening, sessionRecord } from '../support/factories';
-import { type ApiClient, startTestRuntime, users } from '../support/local-api';
+import { type ApiClient, type ApiResponse, startTestRuntime, users } from '../support/local-api';
+import { openApiChecker } from '../support/openapi';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -515,5 +516,56 @@ describe('the pipeline through the local HTTP API', () => {
       '^\\d{12}$',
     );
     expect((await api.request('GET', '/health')).body).toEqual({ status: 'ok' });
+  });
+
+  it('answers as its served OpenAPI document says, errors included', async () => {
+    const document = (await api.request('GET', '/openapi.json')).body;
+    const check = openApiChecker(document);
+    const caseId = await openCase();
+    const submitted = await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
+    const answers: [{ method: string; path: string }, ApiResponse][] = [
+      [{ method: 'POST', path: '/cases/{id}/actions/{action}' }, submitted],
+      [{ method: 'GET', path: '/health' }, await api.request('GET', '/health')],
+      [
+        { method: 'GET', path: '/cases/{id}' },
+        await api.request('GET', `/cases/${caseId}`, { as: users.reviewer }),
+      ],
+      [{ method: 'GET', path: '/cases' }, await api.request('GET', '/cases', { as: users.police })],
+      [
+        { method: 'GET', path: '/cases' },
+        await api.request('GET', '/cases?stage=SOMEWHERE', { as: users.police }),
+      ],
+      [{ method: 'GET', path: '/me/tasks' }, await api.request('GET', '/me/tasks', { as: users.reviewer })],
+      [
+        { method: 'GET', path: '/cases/{id}/history' },
+        await api.request('GET', `/cases/${caseId}/history`, { as: users.police }),
+      ],
+      [
+        { method: 'GET', path: '/cases/{id}/history/verify' },
+        await api.request('GET', `/cases/${caseId}/history/verify`, { as: users.auditor }),
+      ],
+      [
+        { method: 'GET', path: '/cases/{id}/reads' },
+        await api.request('GET', `/cases/${caseId}/reads`, { as: users.auditor }),
+      ],
+      [
+        { method: 'GET', path: '/cases/{id}/documents' },
+        await api.request('GET', `/cases/${caseId}/documents`, { as: users.police }),
+      ],
+      [
+        { method: 'GET', path: '/cases/{id}' },
+        await api.request('GET', '/cases/no-such-case', { as: users.police }),
+      ],
+      [
+        { method: 'GET', path: '/units/{unitId}/indicators' },
+        await api.request('GET', '/units/p-dong-phong/indicators?period=2026', { as: users.police }),
+      ],
+    ];
+    expect(answers.map(([, answer]) => answer.status)).toEqual([
+      200, 200, 200, 200, 400, 200, 200, 200, 200, 200, 404, 200,
+    ]);
+    for (const [route, answer] of answers) {
+      expect(check(route, answer), `${route.method} ${route.path} ${answer.status}`).toEqual([]);
+    }
   });
 });

@@ -9,8 +9,11 @@ import type {
   StageTimer,
 } from '#shared/domain/case';
 import { sealEvent } from '#shared/domain/history-chain';
+import type { CounterTotals, UnitTargets } from '#shared/domain/indicators';
+import { nameSearchTerms } from '#shared/domain/name-search';
 import {
   type CaseChange,
+  type CaseHead,
   type CaseStore,
   CounterRace,
   IdempotencyRace,
@@ -32,6 +35,7 @@ export class MemoryCaseStore implements CaseStore {
   readonly completed = new Map<string, CompletedTask>();
   readonly documents = new Map<string, IssuedDocument>();
   readonly counters = new Map<string, number>();
+  readonly targets = new Map<string, UnitTargets>();
 
   async getCase(caseId: string) {
     const record = this.cases.get(caseId);
@@ -159,6 +163,53 @@ export class MemoryCaseStore implements CaseStore {
         (t) => t.escalatedAt && t.supervisingUnitId === supervisingUnitId,
       ),
     };
+  }
+
+  async listInbox(role: string, unitId: string, limit: number) {
+    return [...this.tasks.values()]
+      .filter((t) => t.role === role && t.unitId === unitId)
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+      .slice(0, limit);
+  }
+
+  async getCaseHeads(caseIds: readonly string[]): Promise<CaseHead[]> {
+    return [...new Set(caseIds)].flatMap((id) => {
+      const record = this.cases.get(id);
+      return record
+        ? [{ caseId: id, stage: record.stage, version: record.version, file: { person: record.file.person } }]
+        : [];
+    });
+  }
+
+  async searchCaseIdsByName(communes: string[], prefix: string, limit: number) {
+    return [...this.cases.values()]
+      .filter(
+        (c) =>
+          communes.includes(c.routing.filing) &&
+          nameSearchTerms(c.file.person.fullName).some((term) => term.startsWith(prefix)),
+      )
+      .map((c) => c.caseId)
+      .slice(0, limit);
+  }
+
+  async getCasesWithTasks(caseIds: string[]) {
+    const found = await Promise.all(caseIds.map((caseId) => this.getCase(caseId)));
+    return found.filter((entry) => entry !== undefined);
+  }
+
+  async listAllOverdueTasks(supervisingUnitIds: string[]) {
+    return [...this.tasks.values()].filter(
+      (t) => t.escalatedAt && t.supervisingUnitId && supervisingUnitIds.includes(t.supervisingUnitId),
+    );
+  }
+
+  /** Counters are the DynamoDB store's own bookkeeping; domain tests read none. */
+  async readCounters(): Promise<CounterTotals> {
+    return { byMonth: new Map(), gauges: {} };
+  }
+
+  async getTargets(unitId: string, year: number) {
+    return this.targets.get(`${unitId}#${year}`);
   }
 
   async claimTimer(timerId: string) {
