@@ -13,8 +13,10 @@ export interface BundleSize {
   rendersPdf: boolean;
   /** Minified JS of the bundle (index.mjs), in bytes. */
   js: number;
-  /** Of which the pinned AWS SDK (@aws-sdk/*, @smithy/*), bundled by decision (ADR 0003). */
+  /** Of which the AWS SDK (@aws-sdk/*, @smithy/*): none, the runtime's is used (ADR 0009). */
   awsSdk: number;
+  /** Of which the Powertools Tracer and the X-Ray SDK it brings (shared/clients/tracer.ts). */
+  tracer: number;
   /** Of which pdf-lib, its font engine and their data. */
   pdf: number;
   /** The font files shipped beside the bundle (not JS). */
@@ -28,6 +30,7 @@ const translated = new Set([
   'target',
   'banner',
   'minify',
+  'charset',
   'sourceMap',
   'sourcesContent',
   'bundleAwsSDK',
@@ -47,14 +50,17 @@ export function esbuildOptionsOf(bundling: BundlingOptions): BuildOptions {
     mainFields: bundling.mainFields,
     ...(bundling.banner && { banner: { js: bundling.banner } }),
     minify: bundling.minify,
+    ...(bundling.charset && { charset: bundling.charset }),
     sourcemap: bundling.sourceMap ? 'external' : false,
     sourcesContent: bundling.sourcesContent,
     external: bundling.bundleAwsSDK ? [] : ['@aws-sdk/*'],
   };
 }
 
-const awsSdk = /node_modules\/(@aws-sdk|@smithy)\//;
+const awsSdk = /node_modules\/(@aws-sdk|@smithy(?!\/service-error-classification))\//;
 const pdfLib = /node_modules\/(pdf-lib|@pdf-lib|pako)\//;
+const xray =
+  /node_modules\/(@aws-lambda-powertools\/tracer|aws-xray-sdk-core|@smithy\/service-error-classification|cls-hooked|semver|shimmer|emitter-listener|atomic-batcher|async-hook-jl|stack-chain)\//;
 
 /** Bundles every function of the app as CaseFunction does and measures it (takes a few seconds). */
 export async function measureBundles(): Promise<BundleSize[]> {
@@ -83,6 +89,7 @@ export async function measureBundles(): Promise<BundleSize[]> {
         rendersPdf,
         js: output.bytes,
         awsSdk: share(awsSdk),
+        tracer: share(xray),
         pdf: share(pdfLib),
         fonts: rendersPdf ? fonts : 0,
       };
@@ -99,7 +106,8 @@ function fontFilesBytes(): number {
     .reduce((sum, file) => sum + statSync(path.join(root, file)).size, 0);
 }
 
-const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
+/** In kB (1,000 bytes), the unit of the budgets. */
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(0)} kB`;
 
 /** A table of the sizes, one function a line. */
 export function bundleTable(sizes: readonly BundleSize[]): string {
@@ -108,13 +116,21 @@ export function bundleTable(sizes: readonly BundleSize[]): string {
     .map((s) => [
       s.name,
       s.rendersPdf ? 'yes' : 'no',
-      kib(s.js),
-      kib(s.awsSdk),
-      kib(s.js - s.awsSdk),
-      kib(s.pdf),
-      s.fonts ? kib(s.fonts) : '',
+      kb(s.js),
+      kb(s.tracer),
+      kb(s.js - s.tracer),
+      kb(s.pdf),
+      s.fonts ? kb(s.fonts) : '',
     ]);
-  const header = ['function', 'renders PDF', 'minified JS', 'AWS SDK', 'JS without SDK', 'pdf-lib', 'fonts'];
+  const header = [
+    'function',
+    'renders PDF',
+    'minified JS',
+    'tracer',
+    'JS without tracer',
+    'pdf-lib',
+    'fonts',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
