@@ -27,8 +27,8 @@ const publishMetrics = (): MiddlewareObj => {
  * The invocation as an X-Ray subsegment (`## index.handler`), in Lambda only (shared/clients/tracer.ts).
  * Responses are not recorded: they carry names, citizen ids and health data (Decree 13/2023/NĐ-CP).
  */
-const traceInvocation = (): MiddlewareObj =>
-  tracer ? captureLambdaHandler(tracer, { captureResponse: false }) : {};
+const traceInvocation = (): MiddlewareObj[] =>
+  tracer ? [captureLambdaHandler(tracer, { captureResponse: false })] : [];
 
 /**
  * Wraps an API handler in the house middleware: the invocation traced, the Lambda context in every

@@ -29,6 +29,10 @@ describe('X-Ray tracing', () => {
     expect(tracer).toBeUndefined();
     expect(traced(client)).toBe(client);
     expect(client.middlewareStack.identify().join()).not.toContain('XRay');
+
+    const { httpHandler } = await import('../../shared/http/handler');
+    const handler = httpHandler(async () => ({ statusCode: 204 }));
+    expect((await handler(apiEvent({ method: 'GET', path: '/health' }), lambdaContext)).statusCode).toBe(204);
   });
 
   it('is off in Lambda when POWERTOOLS_TRACE_ENABLED is false', async () => {
