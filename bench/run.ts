@@ -6,6 +6,7 @@
  * Then the time from `npm start` to READY, empty, loaded and with 10,000 open cases (bench/start.ts).
  * Prints the figures and writes them to bench/out/latest.json. Never fails a build.
  *
+ * `npm run bench -- bundles` prints only the Lambda bundle sizes (bench/bundles.ts).
  * `npm run bench -- start` runs only the start figures and writes bench/out/start.json;
  * BENCH_START_CASES and BENCH_START_RUNS change the case count (10000) and starts per folder (3);
  * BENCH_START_DIR keeps the folder of cases, and reuses it next time (opening them takes minutes).
@@ -45,6 +46,10 @@ const startOptions = {
   cases: Number(process.env.BENCH_START_CASES ?? 10_000),
   runs: Number(process.env.BENCH_START_RUNS ?? 3),
 };
+if (process.argv[2] === 'bundles') {
+  console.log(await benchBundles());
+  process.exit(0);
+}
 if (process.argv[2] === 'start') {
   const start = await benchStart(startOptions);
   console.log(`\n${startReport(start)}`);

@@ -5,15 +5,20 @@ import { caseBundling } from '#infra/constructs/case-function';
 const KB = 1000;
 
 /**
- * Budgets of minified JS per function. The pinned AWS SDK is bundled by decision (ADR 0003: the DynamoDB
- * client alone is about 330 KiB minified), so the budgets count the JS without it; a ceiling on the
- * whole bundle catches the SDK growing too. pdf-lib with its font engine is about 1.3 MiB minified
- * (fontkit alone 919 KiB) and has its own ceiling: a renderer's own code is budgeted apart from it.
+ * Budgets of minified JS per function (ADR 0009). The issue asks ≤ 250 kB for a function that renders
+ * no PDF and ≤ 1 MB besides the fonts for one that renders. Three parts are budgeted apart, each
+ * with the measurement that decided it:
+ * - the pinned AWS SDK, bundled (ADR 0003): 340-520 kB, more than 250 kB by itself; loading the
+ *   runtime's copy instead cost more at a cold start than these bytes do;
+ * - the Powertools Tracer with the X-Ray SDK: about 123 kB in every function;
+ * - pdf-lib with @pdf-lib/fontkit: about 1,150 kB (fontkit alone 720 kB), more than 1 MB by itself.
+ * What is left, the function's own code and its other libraries, keeps the issue's figures.
  */
 const budgets = {
-  plain: { withoutSdk: 250 * KB, whole: 650 * KB },
-  renders: { withoutSdkAndPdf: 300 * KB, pdf: 1400 * KB, whole: 2250 * KB },
+  plain: { own: 250 * KB, sdk: 380 * KB, tracer: 130 * KB },
+  renders: { own: 300 * KB, pdf: 1200 * KB, sdk: 530 * KB, tracer: 130 * KB },
 };
+const own = (s: BundleSize) => s.js - s.awsSdk - s.tracer - s.pdf;
 
 describe('function bundles', () => {
   let sizes: BundleSize[];
@@ -27,7 +32,21 @@ describe('function bundles', () => {
     for (const rendersDocuments of [false, true]) {
       expect(() => esbuildOptionsOf(caseBundling({ rendersDocuments }))).not.toThrow();
     }
-    expect(esbuildOptionsOf(caseBundling({}))).toMatchObject({ minify: true, external: [], format: 'esm' });
+    expect(esbuildOptionsOf(caseBundling({}))).toMatchObject({
+      minify: true,
+      charset: 'utf8',
+      external: [],
+      format: 'esm',
+    });
+  });
+
+  it('bundles the pinned AWS SDK in every function that calls AWS', () => {
+    const without = sizes.filter((s) => s.awsSdk === 0).map((s) => s.name);
+    expect(without.sort()).toEqual(['get-openapi', 'health']);
+  });
+
+  it('carries the tracer in every function (the CDK turns X-Ray on for each)', () => {
+    expect(sizes.filter((s) => s.tracer === 0).map((s) => s.name)).toEqual([]);
   });
 
   it('carries pdf-lib only in the functions that render documents', () => {
@@ -52,8 +71,10 @@ describe('function bundles', () => {
   it('keeps a function that renders no PDF within its budget', () => {
     const over = sizes
       .filter((s) => !s.rendersPdf)
-      .filter((s) => s.js - s.awsSdk > budgets.plain.withoutSdk || s.js > budgets.plain.whole)
-      .map((s) => `${s.name}: ${s.js} bytes, ${s.js - s.awsSdk} without the SDK`);
+      .filter(
+        (s) => own(s) > budgets.plain.own || s.awsSdk > budgets.plain.sdk || s.tracer > budgets.plain.tracer,
+      )
+      .map((s) => `${s.name}: ${own(s)} bytes of its own, ${s.awsSdk} of SDK, ${s.tracer} of tracer`);
     expect(over).toEqual([]);
   });
 
@@ -62,11 +83,12 @@ describe('function bundles', () => {
       .filter((s) => s.rendersPdf)
       .filter(
         (s) =>
-          s.js - s.awsSdk - s.pdf > budgets.renders.withoutSdkAndPdf ||
+          own(s) > budgets.renders.own ||
           s.pdf > budgets.renders.pdf ||
-          s.js > budgets.renders.whole,
+          s.awsSdk > budgets.renders.sdk ||
+          s.tracer > budgets.renders.tracer,
       )
-      .map((s) => `${s.name}: ${s.js} bytes, ${s.pdf} of pdf-lib, ${s.awsSdk} of SDK`);
+      .map((s) => `${s.name}: ${own(s)} bytes of its own, ${s.pdf} of pdf-lib, ${s.awsSdk} of SDK`);
     expect(over).toEqual([]);
   });
 });
