@@ -13,7 +13,7 @@ export interface BundleSize {
   rendersPdf: boolean;
   /** Minified JS of the bundle (index.mjs), in bytes. */
   js: number;
-  /** Of which the pinned AWS SDK (@aws-sdk/*, @smithy/*), bundled by decision (ADR 0003, ADR 0009). */
+  /** Of which the pinned AWS SDK (@aws-sdk/*, @smithy/*), bundled by decision (ADR 0003, ADR 0010). */
   awsSdk: number;
   /** Of which the Powertools Tracer and the X-Ray SDK it brings (shared/clients/tracer.ts). */
   tracer: number;

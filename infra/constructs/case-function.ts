@@ -31,14 +31,14 @@ export const caseBundling = (props: Pick<CaseFunctionProps, 'rendersDocuments'>)
   banner: esmRequireBanner,
   minify: true,
   // Text as UTF-8 rather than \uXXXX escapes: every Vietnamese letter and fontkit's binary tables
-  // shrink (about 230 kB off a renderer, 7–13 kB off the others; ADR 0009). As an esbuild argument:
+  // shrink (about 230 kB off a renderer, 7–13 kB off the others; ADR 0010). As an esbuild argument:
   // aws-cdk-lib 2.276 declares `charset` but does not pass it to esbuild.
   esbuildArgs: { '--charset': 'utf8' },
   sourceMap: true,
   sourcesContent: false,
   // The pinned SDK the tests ran against, not whichever version the runtime happens to carry. It is
   // most of a function that renders nothing, but loading the runtime's copy instead costs more at a
-  // cold start than its bytes do (measured in ADR 0009).
+  // cold start than its bytes do (measured in ADR 0010).
   bundleAwsSDK: true,
   forceDockerBundling: false,
   ...(props.rendersDocuments && {

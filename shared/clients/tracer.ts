@@ -8,7 +8,7 @@ import type { Tracer } from '@aws-lambda-powertools/tracer';
  * imported (about 1.8 times the cost of each await in a micro-benchmark), which the local runtime,
  * where every handler runs in one process, and the tests should not pay for traces nobody reads.
  * Outside Lambda, and with POWERTOOLS_TRACE_ENABLED=false, `tracer` is undefined and the helpers
- * below change nothing. Its bundle cost is measured in docs/adr/0009-aws-sdk-from-the-runtime.md.
+ * below change nothing. Its bundle cost is measured in docs/adr/0010-bundle-budgets.md.
  */
 const inLambda =
   process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined &&

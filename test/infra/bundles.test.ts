@@ -5,7 +5,7 @@ import { caseBundling } from '#infra/constructs/case-function';
 const KB = 1000;
 
 /**
- * Budgets of minified JS per function (ADR 0009). The issue asks ≤ 250 kB for a function that renders
+ * Budgets of minified JS per function (ADR 0010). The issue asks ≤ 250 kB for a function that renders
  * no PDF and ≤ 1 MB besides the fonts for one that renders. Three parts are budgeted apart, each
  * with the measurement that decided it:
  * - the pinned AWS SDK, bundled (ADR 0003): 340-520 kB, more than 250 kB by itself; loading the
