@@ -34,6 +34,7 @@ import {
 } from '../domain/indicators';
 import {
   type CaseChange,
+  type CaseHead,
   type CaseStore,
   CounterRace,
   IdempotencyRace,
@@ -78,11 +79,6 @@ import {
   unitPartition,
   withoutKeys,
 } from './keys';
-
-/** What an inbox line shows of its case. */
-export type CaseHead = Pick<CaseRecord, 'caseId' | 'stage' | 'version'> & {
-  file: { person: CaseRecord['file']['person'] };
-};
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type Failure = 'version' | 'idempotency' | 'timer' | 'exists' | 'counter';

@@ -12,6 +12,7 @@ import { sealEvent } from '#shared/domain/history-chain';
 import { deadlineEscalates } from '#shared/domain/pipeline';
 import {
   type CaseChange,
+  type CaseHead,
   type CaseStore,
   CounterRace,
   IdempotencyRace,
@@ -40,6 +41,20 @@ export class MemoryCaseStore implements CaseStore {
       record: structuredClone(record),
       tasks: [...this.tasks.values()].filter((t) => t.caseId === caseId),
     };
+  }
+
+  async getCasesWithTasks(caseIds: string[]) {
+    const found = await Promise.all(caseIds.map((caseId) => this.getCase(caseId)));
+    return found.filter((entry) => entry !== undefined);
+  }
+
+  async getCaseHeads(caseIds: readonly string[]): Promise<CaseHead[]> {
+    return [...new Set(caseIds)].flatMap((caseId) => {
+      const record = this.cases.get(caseId);
+      if (!record) return [];
+      const { stage, version, file } = record;
+      return [{ caseId, stage, version, file: { person: file.person } }];
+    });
   }
 
   async createCase(
@@ -159,6 +174,19 @@ export class MemoryCaseStore implements CaseStore {
         (t) => t.escalatedAt && t.supervisingUnitId === supervisingUnitId,
       ),
     };
+  }
+
+  async listInbox(role: string, unitId: string, limit: number) {
+    return [...this.tasks.values()]
+      .filter((t) => t.role === role && t.unitId === unitId)
+      .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))
+      .slice(0, limit);
+  }
+
+  async listAllOverdueTasks(supervisingUnitIds: string[]) {
+    return [...this.tasks.values()].filter(
+      (t) => t.escalatedAt && t.supervisingUnitId && supervisingUnitIds.includes(t.supervisingUnitId),
+    );
   }
 
   async claimTimer(timerId: string) {
