@@ -117,9 +117,15 @@ export class IdempotencyRace extends StoreRaceError {
 export class StoredItemInvalidError extends Error {
   override name = 'StoredItemInvalidError';
   readonly partition: string;
-  /** Only the partition is named: some sort keys hold a person's folded name. */
-  constructor(family: string, partition: unknown, options?: ErrorOptions) {
-    super(`a stored ${family} item in ${String(partition)} does not parse`, options);
+  /**
+   * Names the partition and the paths of the attributes that failed, never a value nor the sort
+   * key (some sort keys hold a person's folded name).
+   */
+  constructor(family: string, partition: unknown, failedPaths: string[], options?: ErrorOptions) {
+    super(
+      `a stored ${family} item in ${String(partition)} does not parse at ${failedPaths.join(', ')}`,
+      options,
+    );
     this.partition = String(partition);
   }
 }

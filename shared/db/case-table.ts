@@ -26,8 +26,9 @@ export function itemFamily<T>(entity: string, schema: z.ZodType<T>): ItemFamily<
     entity,
     read(item) {
       const parsed = schema.safeParse(withoutKeys(item));
-      if (!parsed.success) throw new StoredItemInvalidError(entity, item.PK, { cause: parsed.error });
-      return parsed.data;
+      if (parsed.success) return parsed.data;
+      const paths = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(item)'} (${issue.code})`);
+      throw new StoredItemInvalidError(entity, item.PK, paths, { cause: parsed.error });
     },
   };
 }

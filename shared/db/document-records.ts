@@ -4,7 +4,7 @@ import type { DocumentRecords, Page } from '../domain/ports';
 import { type CaseTable, itemFamily } from './case-table';
 import type { CaseTransaction } from './case-transaction';
 import { caseDocumentKey, caseKey, DOCUMENT_PREFIX, documentCounterKey, documentKey } from './keys';
-import { actionName, documentKind } from './stored-fields';
+import { actionName, anyValue, documentKind } from './stored-fields';
 
 const text = z.string();
 
@@ -28,7 +28,7 @@ const documents = itemFamily<IssuedDocument>(
     bytes: z.number(),
     replaces: text.optional(),
     correctionReason: text.optional(),
-    input: z.unknown(),
+    input: anyValue,
   }),
 );
 

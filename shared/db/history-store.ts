@@ -25,7 +25,7 @@ const events = itemFamily<CaseEvent>(
       z.looseObject({ kind: z.literal('system') }),
     ]),
     action: actionName.optional(),
-    input: z.unknown(),
+    input: z.unknown().optional(),
     detail: z.record(z.string(), z.unknown()).optional(),
     executionArn: text.optional(),
     stateName: text.optional(),

@@ -4,7 +4,7 @@ import type { IdempotencyStore } from '../domain/ports';
 import { type CaseTable, itemFamily } from './case-table';
 import type { CaseTransaction } from './case-transaction';
 import { idempotencyKey } from './keys';
-import { taskCompletion } from './stored-fields';
+import { anyValue, taskCompletion } from './stored-fields';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
@@ -15,8 +15,8 @@ const records = itemFamily<IdempotencyRecord & { ttl?: number }>(
     key: z.string(),
     requestHash: z.string(),
     status: z.number(),
-    body: z.unknown(),
-    followUp: z.intersection(taskCompletion, z.looseObject({ output: z.unknown() })).optional(),
+    body: anyValue,
+    followUp: z.intersection(taskCompletion, z.looseObject({ output: z.unknown().optional() })).optional(),
     createdAt: z.string(),
     ttl: z.number().optional(),
   }),

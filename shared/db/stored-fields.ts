@@ -45,3 +45,12 @@ export const taskCompletion: z.ZodType<TaskCompletion> = z.discriminatedUnion('k
     timerId: z.string().optional(),
   }),
 ]);
+
+/**
+ * A value of any shape that the type requires but that may be undefined (an action's output, a
+ * saved body): the client leaves undefined values out of the item, so absent reads back as absent.
+ */
+export const anyValue = z
+  .unknown()
+  .optional()
+  .transform((value): unknown => value);

@@ -4,7 +4,7 @@ import type { Page, TaskStore } from '../domain/ports';
 import { type CaseTable, itemFamily } from './case-table';
 import type { CaseTransaction, Contention } from './case-transaction';
 import { completedTaskKey, DUE_TASKS, inboxPartition, overduePartition, taskItem, taskKey } from './keys';
-import { actionName, role, taskCompletion } from './stored-fields';
+import { actionName, anyValue, role, taskCompletion } from './stored-fields';
 
 const text = z.string();
 
@@ -30,7 +30,7 @@ export const pendingTasks = itemFamily<PendingTask>(
 /** What remains of a performed task (`CASE#id / DONE#taskId`). */
 const completedTasks = itemFamily<CompletedTask>(
   'completed task',
-  z.looseObject({ taskId: text, caseId: text, action: actionName, output: z.unknown(), completedAt: text }),
+  z.looseObject({ taskId: text, caseId: text, action: actionName, output: anyValue, completedAt: text }),
 );
 
 export class DynamoTaskStore implements TaskStore {
