@@ -81,3 +81,51 @@ export class DependencyFailedError extends ApprovalError {
     super(502, 'Bad gateway', message, {}, options);
   }
 }
+
+/**
+ * A conditional write of the case store lost a race. No HTTP meaning by itself: the command that
+ * wrote decides what it means (a 409 with the current case, a replay of the winner's answer, a
+ * new number). Only the case transaction (shared/db/case-transaction.ts) and the tests' in-memory
+ * store raise them. The names are spelled out because bundles are minified.
+ */
+export abstract class StoreRaceError extends Error {}
+
+/** The case is no longer at the expected version (or a concurrent transaction held its items). */
+export class VersionConflict extends StoreRaceError {
+  override name = 'VersionConflict';
+}
+
+/** A change required a pending timer that has already fired. */
+export class TimerAlreadyFired extends StoreRaceError {
+  override name = 'TimerAlreadyFired';
+}
+
+/** Another document took the number this change was to give. */
+export class CounterRace extends StoreRaceError {
+  override name = 'CounterRace';
+}
+
+/** Another request with the same idempotency key won the race. */
+export class IdempotencyRace extends StoreRaceError {
+  override name = 'IdempotencyRace';
+}
+
+/**
+ * An item read back from the table does not have the shape its family writes: damaged or foreign
+ * data. Not an ApprovalError, so a client sees a plain 500 and operators see the item's key.
+ */
+export class StoredItemInvalidError extends Error {
+  override name = 'StoredItemInvalidError';
+  readonly partition: string;
+  /**
+   * Names the partition and the paths of the attributes that failed, never a value nor the sort
+   * key (some sort keys hold a person's folded name).
+   */
+  constructor(family: string, partition: unknown, failedPaths: string[], options?: ErrorOptions) {
+    super(
+      `a stored ${family} item in ${String(partition)} does not parse at ${failedPaths.join(', ')}`,
+      options,
+    );
+    this.partition = String(partition);
+  }
+}

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { actionNames } from '#shared/pipeline/actions/index';
+import { actionNames } from '#shared/pipeline/action-names';
 import { stages } from '#shared/pipeline/stages';
 import { citizenId } from '../domain/case-file';
 import { periodSchema } from '../domain/indicators';

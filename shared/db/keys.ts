@@ -4,7 +4,7 @@ import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from '../domain/c
 import { nameSearchTerms } from '../domain/name-search';
 
 /**
- * Key builders for every entity in the single table. Only the repository uses them; the access
+ * Key builders for every entity in the single table. Only the stores in shared/db use them; the access
  * patterns they serve are listed in docs/data-model.md.
  */
 export const caseKey = (caseId: string) => ({ PK: `CASE#${caseId}`, SK: '#CASE' });
@@ -137,9 +137,9 @@ export const timerItem = (timer: StageTimer) => ({
 
 const keyAttributes = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'entity'];
 
-/** Strips the table's key attributes from an item read back. */
-export function withoutKeys<T>(item: Record<string, unknown>): T {
+/** An item read back without the table's key attributes: what its family's schema parses. */
+export function withoutKeys(item: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...item };
   for (const key of keyAttributes) delete copy[key];
-  return copy as T;
+  return copy;
 }

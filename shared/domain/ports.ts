@@ -10,7 +10,7 @@ import type {
   PendingTask,
   StageTimer,
 } from './case';
-import type { CounterTotals, UnitTargets } from './indicators';
+import type { CounterTotals, Targets, UnitTargets } from './indicators';
 
 /** One atomic change of a case: the versioned case item plus its append-only event, and more. */
 export interface CaseChange {
@@ -39,33 +39,30 @@ export interface Page<T> {
   cursor?: string;
 }
 
+type PageQuery = { limit: number; cursor?: string };
+
 /** What an inbox line shows of its case. */
 export type CaseHead = Pick<CaseRecord, 'caseId' | 'stage' | 'version'> & {
   file: { person: CaseRecord['file']['person'] };
 };
 
-/**
- * The store's queries for list pages, inboxes and reports (shared/reads/): each served by a key or
- * an index, never a scan.
- */
-export interface CaseQueries {
-  /** The tasks waiting for a role in a unit, earliest due date first. */
-  listInbox(role: string, unitId: string, limit: number): Promise<PendingTask[]>;
-  /** What an inbox shows of several cases, by id; missing ones left out. */
-  getCaseHeads(caseIds: readonly string[]): Promise<CaseHead[]>;
-  /** Case ids whose person's folded name, or a later word of it, starts with `prefix`, in these communes. */
-  searchCaseIdsByName(communes: string[], prefix: string, limit: number): Promise<string[]>;
+/** The versioned case items: one case, with its pending tasks, or lists of cases. */
+export interface CaseRecords {
+  getCase(caseId: string): Promise<{ record: CaseRecord; tasks: PendingTask[] } | undefined>;
   /** Each case with its pending tasks; missing ones left out. */
   getCasesWithTasks(caseIds: string[]): Promise<{ record: CaseRecord; tasks: PendingTask[] }[]>;
-  /** Every task escalated to these supervising units (all pages). */
-  listAllOverdueTasks(supervisingUnitIds: string[]): Promise<PendingTask[]>;
-  /** A unit's indicator counters: the flows of the given months and the current gauges. */
-  readCounters(unitId: string, fromMonth: string, toMonth: string): Promise<CounterTotals>;
-  getTargets(unitId: string, year: number): Promise<UnitTargets | undefined>;
+  /** What an inbox shows of several cases (stage, version, the person), by id. */
+  getCaseHeads(caseIds: readonly string[]): Promise<CaseHead[]>;
+  listCases(query: { unitId?: string; stage?: Stage } & PageQuery): Promise<Page<CaseRecord>>;
+  /** Every case of one person (by citizen ID), newest first: relapses and earlier measures show. */
+  listCasesOfPerson(citizenId: string, query: PageQuery): Promise<Page<CaseRecord>>;
 }
 
-export interface CaseStore extends CaseQueries {
-  getCase(caseId: string): Promise<{ record: CaseRecord; tasks: PendingTask[] } | undefined>;
+/**
+ * The one way a case changes: everything a change writes (case, event, tasks, timers, documents,
+ * counters, idempotency record) in one atomic transaction, the event sealed into the hash chain.
+ */
+export interface CaseChanges {
   /** Creates a new case (version 1) with its first event. */
   createCase(
     record: CaseRecord,
@@ -76,37 +73,92 @@ export interface CaseStore extends CaseQueries {
   ): Promise<void>;
   /** Throws VersionConflict when the case moved on, TimerAlreadyFired when a timer has fired. */
   commit(change: CaseChange): Promise<void>;
-  /** The last number an issuing body gave a document in a year (0 before the first). */
-  getDocumentCounter(issuerUnitId: string, year: number): Promise<number>;
-  getDocument(sha256: string): Promise<IssuedDocument | undefined>;
-  /** A case's documents in the order they were issued. */
-  listDocuments(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<IssuedDocument>>;
-  getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
-  /** Appends a record that someone read the case; never updated or deleted. */
-  recordRead(read: CaseRead): Promise<void>;
-  listReads(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseRead>>;
+}
+
+/** A case's append-only, hash-chained events. */
+export interface CaseHistory {
+  listEvents(caseId: string, query: PageQuery): Promise<Page<CaseEvent>>;
+}
+
+/** Pending tasks (inboxes, deadlines, escalations) and what remains of performed ones. */
+export interface TaskStore {
   getCompletedTask(caseId: string, taskId: string): Promise<CompletedTask | undefined>;
-  listCases(query: {
-    unitId?: string;
-    stage?: Stage;
-    limit: number;
-    cursor?: string;
-  }): Promise<Page<CaseRecord>>;
-  /** Every case of one person (by citizen ID), newest first: relapses and earlier measures show. */
-  listCasesOfPerson(citizenId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
-  listEvents(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseEvent>>;
-  listDueTimers(now: string, limit: number): Promise<StageTimer[]>;
+  /** The tasks waiting for a role in a unit, earliest due date first. */
+  listInbox(role: string, unitId: string, limit: number): Promise<PendingTask[]>;
   /** Open tasks whose due date is before `today` and that have not been escalated yet. */
   listPastDueTasks(today: string, limit: number): Promise<PendingTask[]>;
   /** Tasks escalated to this supervising unit, oldest due date first. */
-  listOverdueTasks(
-    supervisingUnitId: string,
-    query: { limit: number; cursor?: string },
-  ): Promise<Page<PendingTask>>;
+  listOverdueTasks(supervisingUnitId: string, query: PageQuery): Promise<Page<PendingTask>>;
+  /** Every task escalated to these supervising units (all pages). */
+  listAllOverdueTasks(supervisingUnitIds: string[]): Promise<PendingTask[]>;
+}
+
+/** Long waits held as data: due timers, claimed once. */
+export interface TimerStore {
+  listDueTimers(now: string, limit: number): Promise<StageTimer[]>;
   /** Marks a pending timer as firing; false when someone else claimed or cancelled it. */
   claimTimer(timerId: string): Promise<boolean>;
   deleteTimer(timerId: string): Promise<void>;
 }
+
+/** Issued documents and the issuers' registers. */
+export interface DocumentRecords {
+  /** The last number an issuing body gave a document in a year (0 before the first). */
+  getDocumentCounter(issuerUnitId: string, year: number): Promise<number>;
+  getDocument(sha256: string): Promise<IssuedDocument | undefined>;
+  /** A case's documents in the order they were issued. */
+  listDocuments(caseId: string, query: PageQuery): Promise<Page<IssuedDocument>>;
+}
+
+/** Saved answers of requests sent with an Idempotency-Key. */
+export interface IdempotencyStore {
+  getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+}
+
+/** Who read a case, for auditors. */
+export interface ReadLog {
+  /** Appends a record that someone read the case; never updated or deleted. */
+  recordRead(read: CaseRead): Promise<void>;
+  listReads(caseId: string, query: PageQuery): Promise<Page<CaseRead>>;
+}
+
+/** The plans' indicators (moved by every case change) and each unit's yearly targets. */
+export interface IndicatorCounters {
+  /** A unit's counters: the flows of the given months (shards summed) and the current gauges. */
+  readCounters(unitId: string, fromMonth: string, toMonth: string): Promise<CounterTotals>;
+  getTargets(unitId: string, year: number): Promise<UnitTargets | undefined>;
+  putTargets(
+    unitId: string,
+    year: number,
+    targets: Targets,
+    by: { at: string; userId: string },
+  ): Promise<UnitTargets>;
+}
+
+/** Search of cases by the person's name, per filing commune. */
+export interface NameIndex {
+  /** Case ids whose person's name (folded) starts with `prefix`, or has a later word that does. */
+  searchCaseIdsByName(communes: string[], prefix: string, limit: number): Promise<string[]>;
+}
+
+/**
+ * What the reads (shared/reads/) use beyond the case items: the counters a report reads. Each is
+ * served by a key or an index, never a scan.
+ */
+export type CaseQueries = Pick<IndicatorCounters, 'readCounters' | 'getTargets'>;
+
+/** What the commands, the workflow steps and the reads use: the case and everything kept beside it. */
+export interface CaseStore
+  extends CaseRecords,
+    CaseChanges,
+    CaseHistory,
+    TaskStore,
+    TimerStore,
+    DocumentRecords,
+    IdempotencyStore,
+    ReadLog,
+    NameIndex,
+    CaseQueries {}
 
 export interface WorkflowEngine {
   /** Completes a waiting callback task (SendTaskSuccess). */
@@ -115,22 +167,5 @@ export interface WorkflowEngine {
   startStage(workflow: StageWorkflow, caseId: string, input: Record<string, string>): Promise<void>;
 }
 
-/** Raised by a CaseStore when the expected version no longer holds. */
-export class VersionConflict extends Error {
-  override name = 'VersionConflict';
-}
-
-/** Raised by a CaseStore when a change requires a pending timer that has already fired. */
-export class TimerAlreadyFired extends Error {
-  override name = 'TimerAlreadyFired';
-}
-
-/** Raised by a CaseStore when another document took the number this change was to give. */
-export class CounterRace extends Error {
-  override name = 'CounterRace';
-}
-
-/** Raised by a CaseStore when another request with the same idempotency key won the race. */
-export class IdempotencyRace extends Error {
-  override name = 'IdempotencyRace';
-}
+// The races a store reports live with the other errors; re-exported for the ports' users.
+export { CounterRace, IdempotencyRace, TimerAlreadyFired, VersionConflict } from '../errors';

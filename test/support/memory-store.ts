@@ -46,6 +46,20 @@ export class MemoryCaseStore implements CaseStore {
     };
   }
 
+  async getCasesWithTasks(caseIds: string[]) {
+    const found = await Promise.all(caseIds.map((caseId) => this.getCase(caseId)));
+    return found.filter((entry) => entry !== undefined);
+  }
+
+  async getCaseHeads(caseIds: readonly string[]): Promise<CaseHead[]> {
+    return [...new Set(caseIds)].flatMap((caseId) => {
+      const record = this.cases.get(caseId);
+      if (!record) return [];
+      const { stage, version, file } = record;
+      return [{ caseId, stage, version, file: { person: file.person } }];
+    });
+  }
+
   async createCase(
     unsealed: CaseRecord,
     firstEvent: CaseEvent,
@@ -168,17 +182,8 @@ export class MemoryCaseStore implements CaseStore {
   async listInbox(role: string, unitId: string, limit: number) {
     return [...this.tasks.values()]
       .filter((t) => t.role === role && t.unitId === unitId)
-      .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+      .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))
       .slice(0, limit);
-  }
-
-  async getCaseHeads(caseIds: readonly string[]): Promise<CaseHead[]> {
-    return [...new Set(caseIds)].flatMap((id) => {
-      const record = this.cases.get(id);
-      return record
-        ? [{ caseId: id, stage: record.stage, version: record.version, file: { person: record.file.person } }]
-        : [];
-    });
   }
 
   async searchCaseIdsByName(communes: string[], prefix: string, limit: number) {
@@ -190,11 +195,6 @@ export class MemoryCaseStore implements CaseStore {
       )
       .map((c) => c.caseId)
       .slice(0, limit);
-  }
-
-  async getCasesWithTasks(caseIds: string[]) {
-    const found = await Promise.all(caseIds.map((caseId) => this.getCase(caseId)));
-    return found.filter((entry) => entry !== undefined);
   }
 
   async listAllOverdueTasks(supervisingUnitIds: string[]) {

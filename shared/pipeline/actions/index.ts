@@ -1,5 +1,6 @@
 import type { CaseRecord } from '#shared/domain/case';
 import type { IsoDate } from '#shared/domain/dates';
+import { type ActionName, actionNames, isActionName } from '../action-names';
 import { acceptFile } from './accept-file';
 import { admit } from './admit';
 import { answerCourtRequest } from './answer-court-request';
@@ -63,11 +64,9 @@ export const pipelineActions = {
   recordDeathInCentre,
   recordDeathUnderSupervision,
   recordRelapse,
-} as const;
+} as const satisfies Record<ActionName, ActionDefinition>;
 
-export type ActionName = keyof typeof pipelineActions;
-export const actionNames = Object.keys(pipelineActions) as ActionName[];
-export const isActionName = (name: string): name is ActionName => Object.hasOwn(pipelineActions, name);
+export { type ActionName, actionNames, isActionName };
 
 /** An action's definition with its input unknown: what code that handles any action sees. */
 export const actionDefinition = (action: ActionName): ActionDefinition => pipelineActions[action];
