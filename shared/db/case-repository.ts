@@ -21,6 +21,7 @@ import type {
   CaseRecord,
   CompletedTask,
   IdempotencyRecord,
+  IdempotencyReservation,
   PendingTask,
   StageTimer,
 } from '../domain/case';
@@ -416,11 +417,59 @@ export class DynamoCaseRepository implements CaseStore {
     return items;
   }
 
-  async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
+  async getIdempotency(key: string): Promise<IdempotencyRecord | IdempotencyReservation | undefined> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: idempotencyKey(key), ConsistentRead: true }),
     );
-    return Item ? withoutKeys<IdempotencyRecord & { ttl?: number }>(Item) : undefined;
+    return Item
+      ? withoutKeys<(IdempotencyRecord | IdempotencyReservation) & { ttl?: number }>(Item)
+      : undefined;
+  }
+
+  async reserveIdempotency(
+    reservation: IdempotencyReservation,
+  ): Promise<IdempotencyRecord | IdempotencyReservation | undefined> {
+    // A holder that frees the key between the failed put and the read: try once more.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: {
+              ...idempotencyKey(reservation.key),
+              entity: 'idempotency',
+              ...reservation,
+              ttl: ttlAfter(reservation.reservedAt),
+            },
+            ConditionExpression: 'attribute_not_exists(PK) OR (#state = :inProgress AND expiresAt < :now)',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':inProgress': 'inProgress', ':now': reservation.reservedAt },
+          }),
+        );
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const holder = await this.getIdempotency(reservation.key);
+        if (holder || attempt >= 2) return holder ?? { ...reservation, reservationId: 'unknown' };
+      }
+    }
+  }
+
+  async releaseIdempotency(key: string, reservationId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: idempotencyKey(key),
+          ConditionExpression: '#state = :inProgress AND reservationId = :reservationId',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':inProgress': 'inProgress', ':reservationId': reservationId },
+        }),
+      );
+    } catch (error) {
+      // Completed by the request itself, or taken over after its lease: either way not ours to free.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async recordRead(read: CaseRead): Promise<void> {
@@ -665,13 +714,23 @@ export class DynamoCaseRepository implements CaseStore {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: timerKey(timerId) }));
   }
 
+  /** The answer of a request, replacing its reservation, which must still be its own. */
   private putIdempotency(record: IdempotencyRecord): TransactItem {
-    const ttl = Math.floor(Date.parse(record.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS;
+    const ttl = ttlAfter(record.createdAt);
     return {
       Put: {
         TableName: this.tableName,
         Item: { ...idempotencyKey(record.key), entity: 'idempotency', ...record, ttl },
-        ConditionExpression: 'attribute_not_exists(PK)',
+        ...(record.reservationId
+          ? {
+              ConditionExpression: '#state = :inProgress AND reservationId = :reservationId',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: {
+                ':inProgress': 'inProgress',
+                ':reservationId': record.reservationId,
+              },
+            }
+          : { ConditionExpression: 'attribute_not_exists(PK)' }),
       },
     };
   }
@@ -730,6 +789,10 @@ export class DynamoCaseRepository implements CaseStore {
     };
   }
 }
+
+/** When DynamoDB may delete an idempotency item (its TTL attribute, in epoch seconds). */
+const ttlAfter = (isoInstant: string): number =>
+  Math.floor(Date.parse(isoInstant) / 1000) + IDEMPOTENCY_TTL_SECONDS;
 
 function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
   if (!cursor) return undefined;

@@ -6,6 +6,7 @@ import type {
   CaseRecord,
   CompletedTask,
   IdempotencyRecord,
+  IdempotencyReservation,
   PendingTask,
   StageTimer,
 } from './case';
@@ -55,7 +56,16 @@ export interface CaseStore {
   getDocument(sha256: string): Promise<IssuedDocument | undefined>;
   /** A case's documents in the order they were issued. */
   listDocuments(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<IssuedDocument>>;
-  getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  getIdempotency(key: string): Promise<IdempotencyRecord | IdempotencyReservation | undefined>;
+  /**
+   * Holds a key for a request about to run, if no one holds it (or its holder's reservation has
+   * expired). Returns undefined when reserved, else what holds the key: a record or a reservation.
+   */
+  reserveIdempotency(
+    reservation: IdempotencyReservation,
+  ): Promise<IdempotencyRecord | IdempotencyReservation | undefined>;
+  /** Frees a key whose request failed before writing its change; a completed record stays. */
+  releaseIdempotency(key: string, reservationId: string): Promise<void>;
   /** Appends a record that someone read the case; never updated or deleted. */
   recordRead(read: CaseRead): Promise<void>;
   listReads(caseId: string, query: { limit: number; cursor?: string }): Promise<Page<CaseRead>>;
@@ -104,7 +114,10 @@ export class CounterRace extends Error {
   override name = 'CounterRace';
 }
 
-/** Raised by a CaseStore when another request with the same idempotency key won the race. */
+/**
+ * Raised by a CaseStore when another request with the same idempotency key won the race (it
+ * completed first, or took over a reservation that had expired).
+ */
 export class IdempotencyRace extends Error {
   override name = 'IdempotencyRace';
 }
