@@ -69,7 +69,15 @@ export function openApiDocument(): Record<string, unknown> {
       },
     },
     paths: {
-      '/health': { get: { summary: 'Liveness', responses: { 200: { description: 'OK' } } } },
+      '/health': {
+        get: {
+          summary: 'Health of the case table and the workflow engine',
+          responses: {
+            200: { description: 'Both answer' },
+            503: { description: 'A part failed: problem+json naming it in `failing`' },
+          },
+        },
+      },
       '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OK' } } } },
       '/cases': {
         post: {
