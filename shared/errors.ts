@@ -13,6 +13,8 @@ export class ApprovalError extends Error {
   readonly status: number;
   readonly title: string;
   readonly details: Record<string, unknown>;
+  /** Response headers the error calls for (Retry-After), set by the subclasses that need them. */
+  headers: Record<string, string> = {};
 
   constructor(
     status: number,
@@ -69,9 +71,25 @@ export class IdempotencyKeyReusedError extends ApprovalError {
     super(
       422,
       'Idempotency key reused',
-      'This Idempotency-Key was already used for a different request; use a new key for a new request.',
-      { errors: [{ field: 'Idempotency-Key', rule: 'must not be reused for a different request' }] },
+      'Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy dùng khóa mới cho yêu cầu mới.',
+      { errors: [{ field: 'Idempotency-Key', rule: 'không được dùng lại cho một yêu cầu khác' }] },
     );
+  }
+}
+
+/**
+ * Another request with the same Idempotency-Key is still running: its answer will be the answer,
+ * so the client retries after a moment (as Stripe answers the same case).
+ */
+export class IdempotencyKeyInProgressError extends ApprovalError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      409,
+      'Idempotency key in use',
+      'Một yêu cầu khác với cùng Idempotency-Key đang được xử lý; hãy gửi lại sau ít giây để nhận kết quả của yêu cầu đó.',
+      { errors: [{ field: 'Idempotency-Key', rule: 'đang được một yêu cầu khác sử dụng' }] },
+    );
+    this.headers = { 'retry-after': String(retryAfterSeconds) };
   }
 }
 

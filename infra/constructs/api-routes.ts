@@ -36,7 +36,8 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'get-unit-indicators': { table: 'read', documents: 'render' },
   'put-unit-targets': { table: 'readWrite' },
   'get-openapi': { table: 'none' },
-  health: { table: 'none' },
+  // Asks the table and the engine whether they answer (Describe calls only), reading no case data.
+  health: { table: 'describe', workflows: { describe: true } },
   // Completes a token again when a task was performed before a crash (WorkflowSteps.openTask).
   [workflowFunctions.openTask.name]: { table: 'readWrite', workflows: { completeTasks: true } },
   [workflowFunctions.systemStep.name]: {
@@ -56,7 +57,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
  * Access to the case table. `read` is get and query on the table and its indexes (never scan: no request
  * path scans); `readAndRecordReads` adds PutItem only, to append the read log; `readWrite` adds put, update and delete (transactions need the same per-item actions).
  */
-export type TableAccess = 'none' | 'read' | 'readAndRecordReads' | 'readWrite';
+export type TableAccess = 'none' | 'describe' | 'read' | 'readAndRecordReads' | 'readWrite';
 
 export interface WorkflowAccess {
   /** Stage workflows the function may start (states:StartExecution). */
@@ -65,6 +66,8 @@ export interface WorkflowAccess {
   readonly completeTasks?: boolean;
   /** Whether it may read stage executions and their history (DescribeExecution / GetExecutionHistory). */
   readonly readHistory?: boolean;
+  /** Whether it may describe the stage state machines (their definitions, no executions): the health check. */
+  readonly describe?: boolean;
 }
 
 /**

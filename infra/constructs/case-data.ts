@@ -151,6 +151,13 @@ export const grantTableAccess = (
   access: TableAccess,
 ): void => {
   if (access === 'none') return;
+  if (access === 'describe') {
+    // The table's status, no items: needs no key, since nothing is decrypted.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }),
+    );
+    return;
+  }
   const indexArns = caseTable.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({ actions: readActions, resources: [table.tableArn, ...indexArns] }),

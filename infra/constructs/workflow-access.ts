@@ -57,6 +57,14 @@ export const grantWorkflowAccess = (role: iam.IRole & IConstruct, access: Workfl
       }),
     );
   }
+  if (access.describe) {
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['states:DescribeStateMachine'],
+        resources: stageWorkflowKeys.map((workflow) => stateMachineArn(role, workflow)),
+      }),
+    );
+  }
   if (access.readHistory) {
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { apiRoutes, type RouteTarget } from '../routes';
 import { type LocalHandler, lambdaContext } from './handlers';
@@ -65,12 +66,51 @@ const compile = (route: RouteTarget): CompiledRoute => {
  */
 export function createApiServer(options: ApiServerOptions): Server {
   const routes = apiRoutes.map(compile);
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res, routes, options).catch((error: unknown) => {
-      send(res, { statusCode: 500, body: JSON.stringify({ title: 'Internal Server Error', status: 500 }) });
+      if (!res.headersSent) {
+        send(
+          res,
+          problem(500, 'Internal Server Error', 'Đã có lỗi trong hệ thống; yêu cầu chưa được thực hiện.'),
+        );
+      } else res.destroy();
       console.error('local API error', error instanceof Error ? error.name : error);
     });
   });
+  server.on('clientError', answerClientError);
+  return server;
+}
+
+/**
+ * A request Node's parser refused before any handler saw it (headers over 16 KB, a malformed
+ * request line): answered in problem+json as API Gateway would answer, never with an empty body.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    type: 'about:blank',
+    title: tooLarge ? 'Request Header Fields Too Large' : 'Bad Request',
+    status,
+    detail: tooLarge
+      ? 'Phần tiêu đề (headers) của yêu cầu vượt quá 16 KB.'
+      : 'Yêu cầu HTTP không đúng định dạng.',
+    errors: [
+      {
+        field: tooLarge ? '(headers)' : '(request)',
+        rule: tooLarge ? 'tối đa 16 KB' : 'phải là HTTP/1.1 hợp lệ',
+      },
+    ],
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      'content-type: application/problem+json; charset=utf-8\r\n' +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 async function handle(
@@ -128,9 +168,15 @@ async function handle(
   }
 
   const match = route.pattern.exec(url.pathname) as RegExpExecArray;
-  const pathParameters = Object.fromEntries(
-    route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
-  );
+  const pathParameters: Record<string, string> = {};
+  for (const [i, name] of route.names.entries()) {
+    const decoded = decodePathSegment(match[i + 1] ?? '');
+    if (decoded === undefined) {
+      const rule = 'mã hóa phần trăm (%) trong đường dẫn không hợp lệ';
+      return send(res, problem(400, 'Validation failed', `${name}: ${rule}`, [{ field: name, rule }]));
+    }
+    pathParameters[name] = decoded;
+  }
   const event = toEvent(req, url, route, pathParameters, raw, claims);
   const handler = options.handlers[route.functionName];
   if (!handler) throw new Error(`no local handler for ${route.functionName}`);
@@ -207,10 +253,24 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-const problem = (status: number, title: string, detail: string): APIGatewayProxyStructuredResultV2 => ({
+/** A path segment percent-decoded; undefined when its encoding is malformed (`%zz`, bad UTF-8). */
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+const problem = (
+  status: number,
+  title: string,
+  detail: string,
+  errors?: { field: string; rule: string }[],
+): APIGatewayProxyStructuredResultV2 => ({
   statusCode: status,
   headers: { 'content-type': 'application/problem+json; charset=utf-8' },
-  body: JSON.stringify({ type: 'about:blank', title, status, detail }),
+  body: JSON.stringify({ type: 'about:blank', title, status, detail, ...(errors && { errors }) }),
 });
 
 function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {

@@ -18,15 +18,19 @@ const env = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default('.data'),
+    /** How long SIGTERM or Ctrl-C lets requests in flight finish, in ms. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .parse(process.env);
 
 /**
- * DynamoDB Local's JVM is node's child, in node's process group: Ctrl-C or a kill of the group
- * stops both, but a JVM whose node died alone runs on, holding DATA_DIR. So every way out that
- * node controls (SIGINT, SIGTERM, SIGHUP, an uncaught exception or rejection) stops the runtime,
- * JVM included, before exiting; a signal during the start waits for the start, then stops it. A
- * second signal exits at once. Only a SIGKILL of node alone leaves the JVM behind.
+ * DynamoDB Local's JVM is node's child, in node's process group: a kill of the group stops both,
+ * but a JVM whose node died alone runs on, holding DATA_DIR. So every way out that node controls
+ * (SIGINT, SIGTERM, SIGHUP, an uncaught exception or rejection, the JVM lost for good) stops the
+ * runtime before exiting: the server first (no new requests, those in flight finish within
+ * SHUTDOWN_GRACE_MS), then the engine, then the JVM, which ignores the terminal's Ctrl-C so that it
+ * outlives the requests that need it. A signal during the start waits for the start, then stops
+ * it. A second signal exits at once. Only a SIGKILL of node alone leaves the JVM behind.
  */
 let starting: Promise<LocalRuntime> | undefined;
 let exiting = false;
@@ -66,7 +70,14 @@ const assertPortFree = (port: number): Promise<void> =>
 starting = (async () => {
   await assertPortFree(env.PORT);
   await buildWeb();
-  return startLocalRuntime({ port: env.PORT, dataDir: env.DATA_DIR, seed: true });
+  return startLocalRuntime({
+    port: env.PORT,
+    dataDir: env.DATA_DIR,
+    seed: true,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    // A JVM that died and would not start again: nothing can be served, so stop and say so.
+    onDynamoLost: (reason) => void exit(1, reason),
+  });
 })();
 let runtime: LocalRuntime;
 try {

@@ -10,6 +10,7 @@ import { type StageWorkflow, stageWorkflowKeys, stageWorkflows, workflowFunction
 import { loadWorkflowDefinition } from '../../workflows/definitions';
 import { createApiServer } from './api-server';
 import { createTable, type DynamoLocal, LOCAL_REGION, localCredentials, startDynamoLocal } from './dynamo';
+import { drainOnStop } from './graceful-stop';
 import { lambdaContext, localHandlers } from './handlers';
 import { LocalIdentity } from './identity';
 import { localRoutes } from './local-routes';
@@ -29,6 +30,10 @@ export interface LocalRuntimeOptions {
   seed: boolean;
   /** How often timers and task timeouts are checked, in ms. */
   tickMs?: number;
+  /** How long stop() lets requests in flight finish before cutting them off, in ms. @default 10000 */
+  shutdownGraceMs?: number;
+  /** DynamoDB Local died and could not be started again: the owner stops and exits non-zero. */
+  onDynamoLost?: (reason: string) => void;
 }
 
 export interface LocalRuntime {
@@ -77,7 +82,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const documentsDir = dataDir ? join(dataDir, 'documents') : mkdtempSync(join(tmpdir(), 'case-documents-'));
   const clock = new AdjustableClock(clockFile && existsSync(clockFile) ? readOffset(clockFile) : 0);
 
-  const dynamo = await startDynamoLocal({ dataDir: dataDir && join(dataDir, 'dynamodb') });
+  const dynamo = await startDynamoLocal({
+    dataDir: dataDir && join(dataDir, 'dynamodb'),
+    onLost: options.onDynamoLost ?? ((reason) => console.error(reason)),
+  });
   // A start that fails half-way stops what it had started (the JVM, the engine, the servers).
   const undo: (() => Promise<unknown>)[] = [() => dynamo.stop()];
   try {
@@ -162,8 +170,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       localRoutes: localRoutes({ identity, clock, advanceClock }),
       staticDir: resolve(import.meta.dirname, '../../web/dist'),
     });
+    const draining = drainOnStop(apiServer);
     const port = await listen(apiServer, options.port);
-    undo.push(() => new Promise((r) => apiServer.close(r)));
+    undo.push(() => draining.stop(0));
     const url = `http://127.0.0.1:${port}`;
 
     const seededMarker = dataDir && join(dataDir, 'seeded');
@@ -189,10 +198,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       tick,
       stop: async () => {
         clearInterval(interval);
+        // No new requests; those in flight finish (within the bound), then the engine and the
+        // table they need stop, in that order.
+        await draining.stop(options.shutdownGraceMs ?? 10_000);
         // Let a tick in flight finish before its storage goes away.
         await ticking?.catch(() => undefined);
-        await new Promise((r) => apiServer.close(r));
-        apiServer.closeAllConnections();
         await engine.stop();
         sfnServer.closeAllConnections();
         await new Promise((r) => sfnServer.close(r));

@@ -29,7 +29,14 @@ export const problemSchema = z.looseObject({
     .describe('Validation failed: each field and the rule it broke'),
 });
 
-export const healthSchema = z.object({ status: z.literal('ok') });
+const healthCheck = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  checks: z.object({ table: healthCheck, engine: healthCheck }),
+});
 
 /** The OpenAPI document itself (described, not re-described). */
 export const openApiSchema = z.looseObject({

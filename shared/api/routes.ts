@@ -47,7 +47,7 @@ import {
 export type MediaType = 'application/json' | 'application/pdf' | 'text/csv';
 
 /** The error statuses a route answers with application/problem+json. */
-export type ProblemStatus = 400 | 403 | 404 | 409 | 413 | 422;
+export type ProblemStatus = 400 | 403 | 404 | 409 | 413 | 422 | 503;
 
 export interface ApiRoute {
   method: 'GET' | 'POST' | 'PUT';
@@ -80,9 +80,9 @@ export const apiRoutes: readonly ApiRoute[] = [
     path: '/health',
     functionName: 'health',
     authenticated: false,
-    summary: 'Liveness',
-    response: { status: 200, description: 'OK', content: json(healthSchema) },
-    problems: [],
+    summary: 'Health of the case table and the workflow engine',
+    response: { status: 200, description: 'Both answer', content: json(healthSchema) },
+    problems: [503],
   },
   {
     method: 'GET',

@@ -91,6 +91,10 @@ export class DynamoCaseRepository implements CaseStore, IndicatorCounters, NameI
     this.documents.listDocuments(caseId, query);
 
   readonly getIdempotency: IdempotencyStore['getIdempotency'] = (key) => this.idempotency.getIdempotency(key);
+  readonly reserveIdempotency: IdempotencyStore['reserveIdempotency'] = (held) =>
+    this.idempotency.reserveIdempotency(held);
+  readonly releaseIdempotency: IdempotencyStore['releaseIdempotency'] = (key, reservationId) =>
+    this.idempotency.releaseIdempotency(key, reservationId);
 
   readonly recordRead: ReadLog['recordRead'] = (read) => this.reads.recordRead(read);
   readonly listReads: ReadLog['listReads'] = (caseId, query) => this.reads.listReads(caseId, query);

@@ -2,11 +2,22 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { documentPlansFor } from '#shared/documents/case-documents';
 import { checkMinorFile } from '#shared/domain/case-file';
-import { applyAction, isActionName, pipelineActions } from '#shared/pipeline/actions/index';
+import { type ActionName, applyAction, isActionName, pipelineActions } from '#shared/pipeline/actions/index';
 import { assertMayPerform, assertMayPerformWith } from '#shared/pipeline/permissions';
 import type { Clock } from '../clock';
-import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../errors';
-import type { CaseEvent, CaseRecord, IdempotencyRecord, TaskCompletion } from './case';
+import {
+  ConflictError,
+  IdempotencyKeyInProgressError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+} from '../errors';
+import type {
+  CaseEvent,
+  CaseRecord,
+  IdempotencyRecord,
+  IdempotencyReservation,
+  TaskCompletion,
+} from './case';
 import { caseFileSchema } from './case-file';
 import { type CaseView, toCaseView } from './case-views';
 import { ageOn, vietnamDate } from './dates';
@@ -49,6 +60,14 @@ export const actionRequestSchema = z
   })
   .strict();
 
+/**
+ * How long a reservation holds its key: longer than any API function may run (30 s at most), so
+ * only a request that died loses it; then a retry takes it over and runs.
+ */
+const RESERVATION_SECONDS = 60;
+/** What a request told "in progress" waits before asking again: most actions answer within it. */
+const RETRY_AFTER_SECONDS = 1;
+
 const hashRequest = (value: unknown): string =>
   createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -60,9 +79,18 @@ export class CaseCommands {
   async openCase(actor: Actor, body: unknown, idempotencyKey?: string): Promise<CommandResult> {
     const scopedKey = idempotencyKey && `${actor.userId}#${idempotencyKey}`;
     const requestHash = hashRequest({ route: 'openCase', body });
-    const replay = await this.replay(scopedKey, requestHash);
-    if (replay) return replay;
+    return this.underKey(scopedKey, requestHash, (reservationId) =>
+      this.openCaseOnce(actor, body, scopedKey, requestHash, reservationId),
+    );
+  }
 
+  private async openCaseOnce(
+    actor: Actor,
+    body: unknown,
+    scopedKey: string | undefined,
+    requestHash: string,
+    reservationId: string | undefined,
+  ): Promise<CommandResult> {
     if (actor.role !== 'police') assertMayOpenCase(actor, actor.unitId);
     const file = parseOrThrow(caseFileSchema, body);
     const now = this.deps.clock.now();
@@ -135,7 +163,7 @@ export class CaseCommands {
           const opened = withIssued(record, event, issued);
           const created = { status: 201, body: toCaseView(opened.next, [], today) };
           const idempotency = scopedKey
-            ? this.idempotencyRecord(scopedKey, requestHash, created, followUp)
+            ? this.idempotencyRecord(scopedKey, requestHash, reservationId, created, followUp)
             : undefined;
           await this.deps.store.createCase(opened.next, opened.event, idempotency, undefined, issued.writes);
           return created;
@@ -161,9 +189,20 @@ export class CaseCommands {
       throw new NotFoundError(`Không có hành động '${actionName}' trong quy trình.`);
     const scopedKey = idempotencyKey && `${actor.userId}#${idempotencyKey}`;
     const requestHash = hashRequest({ route: 'performAction', caseId, actionName, body });
-    const replay = await this.replay(scopedKey, requestHash);
-    if (replay) return replay;
+    return this.underKey(scopedKey, requestHash, (reservationId) =>
+      this.performActionOnce(actor, caseId, actionName, body, scopedKey, requestHash, reservationId),
+    );
+  }
 
+  private async performActionOnce(
+    actor: Actor,
+    caseId: string,
+    actionName: ActionName,
+    body: unknown,
+    scopedKey: string | undefined,
+    requestHash: string,
+    reservationId: string | undefined,
+  ): Promise<CommandResult> {
     const request = parseOrThrow(actionRequestSchema, body);
     const found = await this.deps.store.getCase(caseId);
     if (!found) throw new NotFoundError(`Không tìm thấy hồ sơ ${caseId}.`);
@@ -226,7 +265,9 @@ export class CaseCommands {
       ...(effects.putTasks ?? []),
     ];
     const idempotencyOf = (response: { status: number; body: CaseView }) =>
-      scopedKey ? this.idempotencyRecord(scopedKey, requestHash, response, followUp, output) : undefined;
+      scopedKey
+        ? this.idempotencyRecord(scopedKey, requestHash, reservationId, response, followUp, output)
+        : undefined;
     let response: { status: number; body: CaseView };
     try {
       // The documents the action calls for are issued in the same transaction as the change.
@@ -268,6 +309,7 @@ export class CaseCommands {
   private idempotencyRecord(
     key: string,
     requestHash: string,
+    reservationId: string | undefined,
     response: { status: number; body: CaseView },
     followUp: TaskCompletion,
     output?: unknown,
@@ -279,27 +321,60 @@ export class CaseCommands {
       body: response.body,
       followUp: { ...followUp, output },
       createdAt: this.deps.clock.now().toISOString(),
+      ...(reservationId && { reservationId }),
     };
   }
 
-  private async replay(
+  /**
+   * One answer per Idempotency-Key: the key is reserved before anything is read, so of concurrent
+   * requests with one key only the first runs; the others get its stored answer, or a 409 with
+   * Retry-After while it runs. A request that fails before writing frees the key (nothing was
+   * done, so a retry may run afresh), as Stripe and Powertools' idempotency utility do.
+   */
+  private async underKey(
     scopedKey: string | undefined,
     requestHash: string,
-  ): Promise<CommandResult | undefined> {
-    if (!scopedKey) return undefined;
-    const existing = await this.deps.store.getIdempotency(scopedKey);
-    if (!existing) return undefined;
-    if (existing.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-    const body = existing.body as CaseView;
-    // The first attempt may have stopped between its write and the workflow call: repeat the call.
-    if (existing.followUp) await this.followUp(body.caseId, existing.followUp, existing.followUp.output);
-    return { status: existing.status, body, replayed: true };
+    run: (reservationId: string | undefined) => Promise<CommandResult>,
+  ): Promise<CommandResult> {
+    if (!scopedKey) return run(undefined);
+    const now = this.deps.clock.now();
+    const reservation: IdempotencyReservation = {
+      key: scopedKey,
+      requestHash,
+      state: 'inProgress',
+      reservationId: this.deps.newId(),
+      reservedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + RESERVATION_SECONDS * 1000).toISOString(),
+    };
+    const holder = await this.deps.store.reserveIdempotency(reservation);
+    if (holder) return this.answerOf(holder, requestHash);
+    try {
+      return await run(reservation.reservationId);
+    } catch (error) {
+      // A write that happened stays (its record replaced the reservation, so this frees nothing).
+      await this.deps.store.releaseIdempotency(scopedKey, reservation.reservationId).catch(() => undefined);
+      throw error;
+    }
   }
 
+  /** What a request gets when another one holds its key: that one's answer, or "still running". */
+  private async answerOf(
+    holder: IdempotencyRecord | IdempotencyReservation,
+    requestHash: string,
+  ): Promise<CommandResult> {
+    if (holder.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    if ('state' in holder) throw new IdempotencyKeyInProgressError(RETRY_AFTER_SECONDS);
+    const body = holder.body as CaseView;
+    // The first attempt may have stopped between its write and the workflow call: repeat the call.
+    if (holder.followUp) await this.followUp(body.caseId, holder.followUp, holder.followUp.output);
+    return { status: holder.status, body, replayed: true };
+  }
+
+  /** The commit found the key taken (a reservation that outlived its lease was taken over). */
   private async replayAfterRace(scopedKey: string | undefined, requestHash: string): Promise<CommandResult> {
-    const replayed = await this.replay(scopedKey, requestHash);
-    if (!replayed) throw new ConflictError('Một yêu cầu khác với cùng Idempotency-Key đang được xử lý.');
-    return replayed;
+    const holder = scopedKey && (await this.deps.store.getIdempotency(scopedKey));
+    if (!holder) throw new IdempotencyKeyInProgressError(RETRY_AFTER_SECONDS);
+    return this.answerOf(holder, requestHash);
   }
 
   private async followUp(caseId: string, completion: TaskCompletion, output?: unknown): Promise<void> {

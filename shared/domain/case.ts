@@ -180,6 +180,22 @@ export interface IdempotencyRecord {
   /** What must happen after the write; repeated when the same request is retried. */
   followUp?: TaskCompletion & { output?: unknown };
   createdAt: string;
+  /** The reservation this record completes: the write holds only while that reservation does. */
+  reservationId?: string;
+}
+
+/**
+ * An Idempotency-Key held by a request that is still running, written before any work so that
+ * every other request with the key waits for its answer instead of racing it (ADR 0004).
+ */
+export interface IdempotencyReservation {
+  key: string;
+  requestHash: string;
+  state: 'inProgress';
+  reservationId: string;
+  reservedAt: string;
+  /** After this instant the request that reserved the key is taken to have died; another may take it over. */
+  expiresAt: string;
 }
 
 export const timerIdFor = (caseId: string, workflow: StageWorkflow): string => `${caseId}-${workflow}`;

@@ -7,6 +7,7 @@ import type {
   CaseRecord,
   CompletedTask,
   IdempotencyRecord,
+  IdempotencyReservation,
   PendingTask,
   StageTimer,
 } from './case';
@@ -112,7 +113,16 @@ export interface DocumentRecords {
 
 /** Saved answers of requests sent with an Idempotency-Key. */
 export interface IdempotencyStore {
-  getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  getIdempotency(key: string): Promise<IdempotencyRecord | IdempotencyReservation | undefined>;
+  /**
+   * Holds a key for a request about to run, if no one holds it (or its holder's reservation has
+   * expired). Returns undefined when reserved, else what holds the key: a record or a reservation.
+   */
+  reserveIdempotency(
+    reservation: IdempotencyReservation,
+  ): Promise<IdempotencyRecord | IdempotencyReservation | undefined>;
+  /** Frees a key whose request failed before writing its change; a completed record stays. */
+  releaseIdempotency(key: string, reservationId: string): Promise<void>;
 }
 
 /** Who read a case, for auditors. */

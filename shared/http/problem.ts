@@ -26,6 +26,7 @@ export function problemJson(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayP
           instance,
           ...error.details,
         });
+        request.response.headers = { ...request.response.headers, ...error.headers };
         return;
       }
       logger.error('unhandled error', { errorName: error?.name, message: error?.message });

@@ -39,23 +39,63 @@ export function actorOf(event: APIGatewayProxyEventV2): Actor {
   };
 }
 
-/** Parses a JSON body; a body that is not JSON names itself as the problem. */
+/** How deep a JSON body may nest: no input of the API goes past a handful of levels. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Parses a JSON body; a body that is not JSON, or nests deeper than any input of the API,
+ * names itself as the problem (deep nesting would otherwise overflow the stack further on).
+ */
 export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   if (!event.body) return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new ValidationFailedError([{ field: '(body)', rule: 'phải là JSON hợp lệ' }]);
   }
+  if (depthOf(parsed) > MAX_JSON_DEPTH) {
+    throw new ValidationFailedError([
+      { field: '(body)', rule: `không được lồng nhau quá ${MAX_JSON_DEPTH} cấp` },
+    ]);
+  }
+  return parsed;
+}
+
+/** The nesting depth of a parsed JSON value, walked without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 export const header = (event: APIGatewayProxyEventV2, name: string): string | undefined =>
   event.headers?.[name.toLowerCase()];
 
+/** Longer than any id, action name or hash the API uses, and well inside DynamoDB's key limit. */
+const MAX_PATH_PARAMETER = 200;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+const unsafeInPath = /[\u0000-\u001f\u007f]|\p{Cs}/u;
+
 export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
   const value = event.pathParameters?.[name];
   if (!value) throw new ValidationFailedError([{ field: name, rule: 'bắt buộc trong đường dẫn' }]);
+  if (value.length > MAX_PATH_PARAMETER || unsafeInPath.test(value)) {
+    throw new ValidationFailedError([
+      {
+        field: name,
+        rule: `tối đa ${MAX_PATH_PARAMETER} ký tự, không chứa ký tự điều khiển hay ký tự Unicode hỏng`,
+      },
+    ]);
+  }
   return value;
 }
 

@@ -81,6 +81,19 @@ describe('function permissions', () => {
     expect(whoMay('dynamodb:GetItem')).not.toContain('get-openapi');
   });
 
+  it('lets only the health check describe the table and the state machines, and it reads nothing else', () => {
+    expect(whoMay('dynamodb:DescribeTable')).toEqual(['health']);
+    expect(whoMay('states:DescribeStateMachine')).toEqual(['health']);
+    expect(actionsOf(statementsOf('health'))).toEqual(
+      expect.not.arrayContaining([
+        'dynamodb:Query',
+        'dynamodb:GetItem',
+        'kms:Decrypt',
+        'states:DescribeExecution',
+      ]),
+    );
+  });
+
   it('lets the issuing functions add documents and only get-document read them; nobody deletes one', () => {
     expect(whoMay('s3:PutObject')).toEqual([
       'correct-document',

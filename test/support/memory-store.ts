@@ -5,6 +5,7 @@ import type {
   CaseRecord,
   CompletedTask,
   IdempotencyRecord,
+  IdempotencyReservation,
   PendingTask,
   StageTimer,
 } from '#shared/domain/case';
@@ -31,7 +32,7 @@ export class MemoryCaseStore implements CaseStore {
   readonly tasks = new Map<string, PendingTask>();
   readonly events: CaseEvent[] = [];
   readonly timers = new Map<string, StageTimer>();
-  readonly idempotency = new Map<string, IdempotencyRecord>();
+  readonly idempotency = new Map<string, IdempotencyRecord | IdempotencyReservation>();
   readonly completed = new Map<string, CompletedTask>();
   readonly documents = new Map<string, IssuedDocument>();
   readonly counters = new Map<string, number>();
@@ -68,7 +69,7 @@ export class MemoryCaseStore implements CaseStore {
     documents: DocumentWrite[] = [],
   ) {
     const { next: record, event } = sealEvent(unsealed, firstEvent);
-    if (idempotency && this.idempotency.has(idempotency.key)) throw new IdempotencyRace('race');
+    if (idempotency && !this.mayComplete(idempotency)) throw new IdempotencyRace('race');
     if (this.cases.has(record.caseId)) throw new VersionConflict('exists');
     this.writeDocuments(documents);
     this.cases.set(record.caseId, structuredClone(record));
@@ -79,7 +80,7 @@ export class MemoryCaseStore implements CaseStore {
 
   async commit(unsealed: CaseChange) {
     const change = { ...unsealed, ...sealEvent(unsealed.next, unsealed.event) };
-    if (change.idempotency && this.idempotency.has(change.idempotency.key)) throw new IdempotencyRace('race');
+    if (change.idempotency && !this.mayComplete(change.idempotency)) throw new IdempotencyRace('race');
     const current = this.cases.get(change.next.caseId);
     if (current?.version !== change.expectedVersion) throw new VersionConflict('moved on');
     for (const t of change.deleteTimers ?? []) {
@@ -125,6 +126,26 @@ export class MemoryCaseStore implements CaseStore {
 
   async getIdempotency(key: string) {
     return this.idempotency.get(key);
+  }
+
+  async reserveIdempotency(reservation: IdempotencyReservation) {
+    const holder = this.idempotency.get(reservation.key);
+    const expired = holder && 'state' in holder && holder.expiresAt < reservation.reservedAt;
+    if (holder && !expired) return holder;
+    this.idempotency.set(reservation.key, reservation);
+    return undefined;
+  }
+
+  async releaseIdempotency(key: string, reservationId: string) {
+    const holder = this.idempotency.get(key);
+    if (holder && 'state' in holder && holder.reservationId === reservationId) this.idempotency.delete(key);
+  }
+
+  /** The same condition as the table's: a record replaces its own reservation, or an empty key. */
+  private mayComplete(record: IdempotencyRecord): boolean {
+    const holder = this.idempotency.get(record.key);
+    if (!record.reservationId) return holder === undefined;
+    return holder !== undefined && 'state' in holder && holder.reservationId === record.reservationId;
   }
 
   readonly reads: CaseRead[] = [];

@@ -353,5 +353,86 @@ describe('CaseCommands', () => {
       expect((failed.reason as ApprovalError).status).toBe(409);
       expect(engine.completed).toHaveLength(1);
     });
+
+    it('answers concurrent requests with one Idempotency-Key with the first answer or "in progress", never another', async () => {
+      const caseId = await openAndWaitFor('submitFile');
+      const body = { expectedVersion: 2, input: { opinionsRecorded: true } };
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, () =>
+          commands.performAction(actors.police, caseId, 'submitFile', body, 'same-key-0001'),
+        ),
+      );
+      const answered = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as ApprovalError] : []));
+      expect(answered.length).toBeGreaterThanOrEqual(1);
+      for (const result of answered) expect(result.body).toEqual(answered[0]?.body);
+      for (const error of refused) {
+        expect(error.status).toBe(409);
+        expect(error.title).toBe('Idempotency key in use');
+        expect(error.headers['retry-after']).toBe('1');
+      }
+      expect(store.events.filter((e) => e.type === 'actionPerformed')).toHaveLength(1);
+      // Once the first has answered, a retry gets that answer.
+      const retried = await commands.performAction(
+        actors.police,
+        caseId,
+        'submitFile',
+        body,
+        'same-key-0001',
+      );
+      expect(retried).toMatchObject({ replayed: true, body: answered[0]?.body });
+    });
+
+    it('frees the key of a request refused before it wrote anything, so a corrected retry runs', async () => {
+      const caseId = await openAndWaitFor('submitFile');
+      const stale = await rejection(
+        commands.performAction(
+          actors.police,
+          caseId,
+          'submitFile',
+          { expectedVersion: 1, input: { opinionsRecorded: true } },
+          'fix-key-0001',
+        ),
+      );
+      expect(stale.status).toBe(409);
+      expect(store.idempotency.has(`${actors.police.userId}#fix-key-0001`)).toBe(false);
+      // Run afresh (not "in progress", not a stored refusal): the same request meets the same rule.
+      const again = await rejection(
+        commands.performAction(
+          actors.police,
+          caseId,
+          'submitFile',
+          { expectedVersion: 1, input: { opinionsRecorded: true } },
+          'fix-key-0001',
+        ),
+      );
+      expect(again.details.errors).toEqual([{ field: 'expectedVersion', rule: expect.any(String) }]);
+      const corrected = await commands.performAction(
+        actors.police,
+        caseId,
+        'submitFile',
+        { expectedVersion: 2, input: { opinionsRecorded: true } },
+        'fix-key-0001',
+      );
+      expect(corrected.status).toBe(200);
+    });
+
+    it('lets a retry take over a key whose request died holding it', async () => {
+      const caseId = await openAndWaitFor('submitFile');
+      const body = { expectedVersion: 2, input: { opinionsRecorded: true } };
+      const key = `${actors.police.userId}#dead-key-0001`;
+      const reservedAt = clock.now();
+      await store.reserveIdempotency({
+        key,
+        requestHash: 'of-a-request-that-died',
+        state: 'inProgress',
+        reservationId: 'died',
+        reservedAt: reservedAt.toISOString(),
+        expiresAt: new Date(reservedAt.getTime() + 60_000).toISOString(),
+      });
+      clock.advance(61_000);
+      const result = await commands.performAction(actors.police, caseId, 'submitFile', body, 'dead-key-0001');
+      expect(result.status).toBe(200);
+    });
   });
 });

@@ -55,7 +55,8 @@ export const courtDecisionSchema = documentBase
     deductedDays: z.number().int().min(1).max(400).optional(),
     centre: z.string().trim().min(5).max(200).optional(),
     /** Not apply only. */
-    notApplyReason: z.string().trim().min(10).max(2000).optional(),
+    // As long as the decide action allows (4,000): a longer reason must not fail the issuing.
+    notApplyReason: z.string().trim().min(10).max(4000).optional(),
     /** Time limit to complain, recommend or protest, in working days (Ordinance 03/2022 Art. 32). */
     appealWorkingDays: z.number().int().min(1).max(30),
   })
