@@ -80,4 +80,9 @@ export const apiRoutes: readonly ApiRoute[] = [
 ];
 
 /** Functions that no route calls: invoked by the workflows or on a schedule. */
-export const backgroundFunctions = ['open-task', 'system-step', 'fire-timers'] as const;
+export const backgroundFunctions = [
+  'open-task',
+  'system-step',
+  'fire-timers',
+  'reconcile-workflows',
+] as const;

@@ -23,6 +23,7 @@ import type {
   IdempotencyRecord,
   PendingTask,
   StageTimer,
+  WorkflowFollowUp,
 } from '../domain/case';
 import { sealEvent } from '../domain/history-chain';
 import {
@@ -36,6 +37,7 @@ import {
   type CaseChange,
   type CaseStore,
   CounterRace,
+  type FollowUpStore,
   IdempotencyRace,
   type Page,
   TimerAlreadyFired,
@@ -51,11 +53,14 @@ import {
   counterPartition,
   counterShard,
   DOCUMENT_PREFIX,
+  DUE_FOLLOW_UPS,
   DUE_TASKS,
   documentCounterKey,
   documentKey,
   EVENT_PREFIX,
   eventItem,
+  followUpItem,
+  followUpKey,
   GAUGE_COUNTER_PREFIX,
   gaugeCounterKey,
   idempotencyKey,
@@ -91,7 +96,7 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const TRANSACTION_ATTEMPTS = 4;
 
 /** The case store on DynamoDB: owns every key, condition and transaction of the table. */
-export class DynamoCaseRepository implements CaseStore {
+export class DynamoCaseRepository implements CaseStore, FollowUpStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -120,6 +125,7 @@ export class DynamoCaseRepository implements CaseStore {
     idempotency?: IdempotencyRecord,
     tasks: PendingTask[] = [],
     documents: DocumentWrite[] = [],
+    followUps: WorkflowFollowUp[] = [],
   ): Promise<void> {
     const { next: record, event } = sealEvent(unsealed, firstEvent);
     const items: TransactItem[] = [
@@ -149,6 +155,7 @@ export class DynamoCaseRepository implements CaseStore {
       items.push(item);
       failures.push('exists');
     }
+    this.addFollowUps(items, failures, followUps);
     if (idempotency) {
       items.push(this.putIdempotency(idempotency));
       failures.push('idempotency');
@@ -230,11 +237,37 @@ export class DynamoCaseRepository implements CaseStore {
       items.push(item);
       failures.push('version');
     }
+    this.addFollowUps(items, failures, change.followUps ?? []);
     if (change.idempotency) {
       items.push(this.putIdempotency(change.idempotency));
       failures.push('idempotency');
     }
     await this.transact(items, failures);
+  }
+
+  /** The workflow calls a change owes, in its transaction (see FollowUpStore). */
+  private addFollowUps(items: TransactItem[], failures: Failure[], followUps: readonly WorkflowFollowUp[]) {
+    for (const followUp of followUps) {
+      items.push({ Put: { TableName: this.tableName, Item: followUpItem(followUp) } });
+      failures.push('version');
+    }
+  }
+
+  async listDueFollowUps(now: string, limit: number): Promise<WorkflowFollowUp[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :now',
+        ExpressionAttributeValues: { ':pk': DUE_FOLLOW_UPS, ':now': `${now}#~` },
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => withoutKeys<WorkflowFollowUp>(item));
+  }
+
+  async deleteFollowUp(followUpId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: followUpKey(followUpId) }));
   }
 
   async getDocumentCounter(issuerUnitId: string, year: number): Promise<number> {

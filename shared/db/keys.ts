@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from '../domain/case';
+import type { CaseEvent, CaseRecord, PendingTask, StageTimer, WorkflowFollowUp } from '../domain/case';
 import { nameSearchTerms } from '../domain/name-search';
 import { deadlineEscalates, type Stage } from '../domain/pipeline';
 
@@ -44,6 +44,9 @@ export const nameSearchKey = (filingUnitId: string, folded: string, caseId: stri
   SK: `${folded}#${caseId}`,
 });
 export const timerKey = (timerId: string) => ({ PK: `TIMER#${timerId}`, SK: '#TIMER' });
+export const followUpKey = (followUpId: string) => ({ PK: `FOLLOWUP#${followUpId}`, SK: '#FOLLOWUP' });
+/** Workflow calls owed by committed changes, by the time the reconciler may make them. */
+export const DUE_FOLLOW_UPS = 'FOLLOWUPS#DUE';
 export const idempotencyKey = (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: '#IDEMPOTENCY' });
 
 /** Case and its pending tasks share a partition and sort before the events: one Query reads both. */
@@ -132,6 +135,14 @@ export const timerItem = (timer: StageTimer) => ({
   GSI2PK: PENDING_TIMERS,
   GSI2SK: `${timer.fireAt}#${timer.timerId}`,
   ...timer,
+});
+
+export const followUpItem = (followUp: WorkflowFollowUp) => ({
+  ...followUpKey(followUp.followUpId),
+  entity: 'followUp',
+  GSI2PK: DUE_FOLLOW_UPS,
+  GSI2SK: `${followUp.dueAt}#${followUp.followUpId}`,
+  ...followUp,
 });
 
 const keyAttributes = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'entity'];

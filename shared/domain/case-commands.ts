@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { Clock } from '../clock';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../errors';
-import type { CaseEvent, CaseRecord, IdempotencyRecord, TaskCompletion } from './case';
+import {
+  type CaseEvent,
+  type CaseRecord,
+  type FollowUpCall,
+  followUpIdFor,
+  type IdempotencyRecord,
+  type WorkflowFollowUp,
+} from './case';
 import { caseFileSchema } from './case-file';
 import { applyAction, checkMinorFile } from './case-rules';
 import { type CaseView, toCaseView } from './case-views';
@@ -14,6 +21,7 @@ import { assertMayOpenCase, assertMayPerform, assertMayPerformWith } from './pol
 import {
   type CaseChange,
   type CaseStore,
+  type FollowUpStore,
   IdempotencyRace,
   TimerAlreadyFired,
   VersionConflict,
@@ -23,6 +31,7 @@ import type { Actor } from './roles';
 import { treatmentEffects } from './treatment-events';
 import { routeCase } from './units';
 import { parseOrThrow, ruleViolation } from './validation';
+import { deliverFollowUp } from './workflow-follow-ups';
 
 export interface CommandResult {
   status: number;
@@ -31,8 +40,14 @@ export interface CommandResult {
   replayed: boolean;
 }
 
+/**
+ * How long a change's workflow call is left to the request that owes it before the reconciler
+ * makes it (a request lasts seconds; the reconciler runs every few minutes).
+ */
+export const FOLLOW_UP_GRACE_MS = 2 * 60 * 1000;
+
 export interface CaseCommandDeps {
-  store: CaseStore;
+  store: CaseStore & FollowUpStore;
   engine: WorkflowEngine;
   clock: Clock;
   newId: () => string;
@@ -122,7 +137,8 @@ export class CaseCommands {
       actor: personActor(actor),
       input: file,
     };
-    const followUp: TaskCompletion = { kind: 'startStage', workflow: 'filing', input: { caseId } };
+    const followUp: FollowUpCall = { kind: 'startStage', workflow: 'filing', input: { caseId } };
+    const owed = this.owedCall(caseId, event.seq, followUp);
     let response: { status: number; body: CaseView };
     try {
       // The notice is issued with the case, in the same transaction: the answer shows it.
@@ -132,14 +148,16 @@ export class CaseCommands {
         const idempotency = scopedKey
           ? this.idempotencyRecord(scopedKey, requestHash, created, followUp)
           : undefined;
-        await this.deps.store.createCase(opened.next, opened.event, idempotency, undefined, issued.writes);
+        await this.deps.store.createCase(opened.next, opened.event, idempotency, undefined, issued.writes, [
+          owed,
+        ]);
         return created;
       });
     } catch (error) {
       if (error instanceof IdempotencyRace) return this.replayAfterRace(scopedKey, requestHash);
       throw error;
     }
-    await this.followUp(caseId, followUp);
+    await this.followUp(caseId, followUp, event.seq, owed.followUpId);
     return { ...response, replayed: false };
   }
 
@@ -201,7 +219,13 @@ export class CaseCommands {
         t.completion.taskToken === task.completion.taskToken,
     );
     const output = { action: actionName, input, eventSeq: event.seq, actor: event.actor };
-    const followUp = task.completion;
+    const followUp: FollowUpCall = {
+      ...task.completion,
+      output,
+      executionArn: task.executionArn,
+      action: actionName,
+    };
+    const owed = followUp.kind === 'standing' ? undefined : this.owedCall(caseId, event.seq, followUp);
     // A standing action (during treatment) changes the case and its timer, not a workflow.
     const effects: Omit<CaseChange, 'expectedVersion' | 'next' | 'event'> =
       followUp.kind === 'standing'
@@ -220,7 +244,7 @@ export class CaseCommands {
       ...(effects.putTasks ?? []),
     ];
     const idempotencyOf = (response: { status: number; body: CaseView }) =>
-      scopedKey ? this.idempotencyRecord(scopedKey, requestHash, response, followUp, output) : undefined;
+      scopedKey ? this.idempotencyRecord(scopedKey, requestHash, response, followUp) : undefined;
     let response: { status: number; body: CaseView };
     try {
       // The documents the action calls for are issued in the same transaction as the change.
@@ -235,6 +259,7 @@ export class CaseCommands {
           event: done.event,
           idempotency: idempotencyOf(performed),
           documents: issued.writes,
+          followUps: owed ? [owed] : [],
         });
         return performed;
       });
@@ -251,7 +276,7 @@ export class CaseCommands {
       }
       throw error;
     }
-    await this.followUp(caseId, followUp, output);
+    await this.followUp(caseId, followUp, event.seq, owed?.followUpId);
     return { ...response, replayed: false };
   }
 
@@ -259,15 +284,14 @@ export class CaseCommands {
     key: string,
     requestHash: string,
     response: { status: number; body: CaseView },
-    followUp: TaskCompletion,
-    output?: unknown,
+    followUp: FollowUpCall,
   ): IdempotencyRecord {
     return {
       key,
       requestHash,
       status: response.status,
       body: response.body,
-      followUp: { ...followUp, output },
+      followUp,
       createdAt: this.deps.clock.now().toISOString(),
     };
   }
@@ -282,7 +306,7 @@ export class CaseCommands {
     if (existing.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
     const body = existing.body as CaseView;
     // The first attempt may have stopped between its write and the workflow call: repeat the call.
-    if (existing.followUp) await this.followUp(body.caseId, existing.followUp, existing.followUp.output);
+    if (existing.followUp) await this.followUp(body.caseId, existing.followUp, body.version);
     return { status: existing.status, body, replayed: true };
   }
 
@@ -292,13 +316,22 @@ export class CaseCommands {
     return replayed;
   }
 
-  private async followUp(caseId: string, completion: TaskCompletion, output?: unknown): Promise<void> {
-    if (completion.kind === 'standing') return;
-    if (completion.kind === 'taskToken') {
-      await this.deps.engine.completeTask(completion.taskToken, output);
-    } else {
-      await this.deps.engine.startStage(completion.workflow, caseId, { caseId, ...completion.input });
-    }
+  /** The workflow call a change owes, written with it: the reconciler makes it if this request cannot. */
+  private owedCall(caseId: string, eventSeq: number, call: FollowUpCall): WorkflowFollowUp {
+    const dueAt = new Date(this.deps.clock.now().getTime() + FOLLOW_UP_GRACE_MS).toISOString();
+    return { followUpId: followUpIdFor(caseId, eventSeq), caseId, eventSeq, call, dueAt };
+  }
+
+  /** Makes the call the change owes (safe to repeat), then crosses it off. */
+  private async followUp(
+    caseId: string,
+    call: FollowUpCall,
+    eventSeq: number,
+    followUpId = followUpIdFor(caseId, eventSeq),
+  ): Promise<void> {
+    if (call.kind === 'standing') return;
+    await deliverFollowUp(this.deps, caseId, call, eventSeq);
+    await this.deps.store.deleteFollowUp(followUpId);
   }
 }
 
