@@ -4,13 +4,15 @@ import {
   ExecutionDoesNotExist,
   GetExecutionHistoryCommand,
   type HistoryEvent,
+  InvalidToken,
+  ListExecutionsCommand,
   SendTaskSuccessCommand,
   type SFNClient,
   StartExecutionCommand,
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import type { WorkflowEngine } from '../domain/ports';
+import type { ExecutionStatus, WorkflowEngine } from '../domain/ports';
 import { DependencyFailedError } from '../errors';
 import { executionName, type StageWorkflow, stageWorkflowKeys } from '../names';
 import { logger } from './logger';
@@ -31,14 +33,20 @@ export class StepFunctionsWorkflowClient implements WorkflowEngine {
     private readonly stateMachineArns: Record<StageWorkflow, string>,
   ) {}
 
-  async completeTask(taskToken: string, output: unknown): Promise<void> {
+  async completeTask(taskToken: string, output: unknown): Promise<'completed' | 'notWaiting'> {
     try {
       await this.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output ?? {}) }));
+      return 'completed';
     } catch (error) {
-      if (error instanceof TaskTimedOut || error instanceof TaskDoesNotExist) {
-        // A retry of an action whose first attempt already completed the token lands here.
-        logger.warn('task token already completed or timed out', { errorName: error.name });
-        return;
+      if (
+        error instanceof TaskTimedOut ||
+        error instanceof TaskDoesNotExist ||
+        error instanceof InvalidToken
+      ) {
+        // Completed by an earlier attempt, timed out, or its execution is gone: the caller asks
+        // the execution which (shared/domain/workflow-follow-ups.ts).
+        logger.warn('task token no longer waits', { errorName: error.name });
+        return 'notWaiting';
       }
       throw new DependencyFailedError(
         'Hành động đã được ghi nhận nhưng quy trình chưa nhận được; hãy gửi lại với cùng Idempotency-Key.',
@@ -47,22 +55,62 @@ export class StepFunctionsWorkflowClient implements WorkflowEngine {
     }
   }
 
-  async startStage(workflow: StageWorkflow, caseId: string, input: Record<string, string>): Promise<void> {
+  async startStage(
+    workflow: StageWorkflow,
+    caseId: string,
+    input: Record<string, unknown>,
+    name = executionName(caseId, workflow),
+  ): Promise<'started' | 'alreadyStarted'> {
     try {
       await this.sfn.send(
         new StartExecutionCommand({
           stateMachineArn: this.stateMachineArns[workflow],
-          name: executionName(caseId, workflow),
+          name,
           input: JSON.stringify(input),
         }),
       );
+      return 'started';
     } catch (error) {
-      if (error instanceof ExecutionAlreadyExists) return;
+      if (error instanceof ExecutionAlreadyExists) return 'alreadyStarted';
       throw new DependencyFailedError(
         'Hồ sơ đã được ghi nhận nhưng chưa khởi động được quy trình; hãy gửi lại với cùng Idempotency-Key.',
         { cause: error },
       );
     }
+  }
+
+  async executionStatus(executionArn: string): Promise<ExecutionStatus | undefined> {
+    try {
+      const described = await this.sfn.send(new DescribeExecutionCommand({ executionArn }));
+      return described.status as ExecutionStatus | undefined;
+    } catch (error) {
+      if (error instanceof ExecutionDoesNotExist) return undefined;
+      throw error;
+    }
+  }
+
+  async listEndedExecutions(since: Date): Promise<{ executionArn: string; status: ExecutionStatus }[]> {
+    const ended: { executionArn: string; status: ExecutionStatus }[] = [];
+    for (const workflow of stageWorkflowKeys) {
+      for (const status of ['TIMED_OUT', 'ABORTED', 'FAILED'] as const) {
+        let nextToken: string | undefined;
+        do {
+          const page = await this.sfn.send(
+            new ListExecutionsCommand({
+              stateMachineArn: this.stateMachineArns[workflow],
+              statusFilter: status,
+              maxResults: 100,
+              nextToken,
+            }),
+          );
+          // Newest first: stop at the first one that ended before the window.
+          const recent = (page.executions ?? []).filter((e) => (e.stopDate ?? e.startDate ?? 0) >= since);
+          for (const e of recent) if (e.executionArn) ended.push({ executionArn: e.executionArn, status });
+          nextToken = recent.length === (page.executions ?? []).length ? page.nextToken : undefined;
+        } while (nextToken);
+      }
+    }
+    return ended;
   }
 
   /** The engine's own history of every stage execution of a case (task tokens never included). */

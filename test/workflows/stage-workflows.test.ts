@@ -33,7 +33,12 @@ describe('the stage workflows', () => {
       for (const [name, state] of Object.entries<Record<string, unknown>>(definition.States)) {
         if (typeof state.Resource === 'string' && state.Resource.endsWith('.waitForTaskToken')) {
           expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
-          expect(state.Catch, name).toEqual([expect.objectContaining({ ErrorEquals: ['States.Timeout'] })]);
+          expect(state.Catch, name).toEqual([
+            expect.objectContaining({ ErrorEquals: ['States.Timeout'] }),
+            expect.objectContaining({ ErrorEquals: ['ExecutionNearLimit'] }),
+          ]);
+          // The wait's own timeout ends well inside the execution's, so its escalation can run.
+          expect(state.TimeoutSeconds as number, name).toBeLessThan(definition.TimeoutSeconds - 24 * 3600);
         }
       }
     });
