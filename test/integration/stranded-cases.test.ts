@@ -83,12 +83,21 @@ describe('no case left behind', () => {
 
   it('a file whose workflow start is lost after the case transaction gets its workflow from the reconciler', async () => {
     let lost: string | undefined;
-    vi.spyOn(StepFunctionsWorkflowClient.prototype, 'startStage').mockImplementationOnce(
-      async (_w, caseId) => {
+    // Only this case's first start fails: a background tick may start stages of other cases.
+    const startStage = StepFunctionsWorkflowClient.prototype.startStage;
+    vi.spyOn(StepFunctionsWorkflowClient.prototype, 'startStage').mockImplementation(async function (
+      this: StepFunctionsWorkflowClient,
+      workflow,
+      caseId,
+      input,
+      name,
+    ) {
+      if (lost === undefined && workflow === 'filing' && name === undefined) {
         lost = caseId;
         throw new Error('the process died between the case transaction and StartExecution');
-      },
-    );
+      }
+      return startStage.call(this, workflow, caseId, input, name);
+    });
     expect((await openCase()).status).toBe(500);
     if (!lost) throw new Error('the workflow was never asked to start');
     const caseId = lost;
@@ -105,9 +114,20 @@ describe('no case left behind', () => {
   it('an action whose token completion is lost after the case transaction reaches the workflow through the reconciler', async () => {
     const caseId = (await openCase()).body.caseId as string;
     await api.waitFor(caseId, 'submitFile', users.police);
-    vi.spyOn(StepFunctionsWorkflowClient.prototype, 'completeTask').mockRejectedValueOnce(
-      new Error('the process died between the case transaction and SendTaskSuccess'),
-    );
+    // Only this action's completion fails: a background tick may complete other tokens.
+    const completeTask = StepFunctionsWorkflowClient.prototype.completeTask;
+    let failed = false;
+    vi.spyOn(StepFunctionsWorkflowClient.prototype, 'completeTask').mockImplementation(async function (
+      this: StepFunctionsWorkflowClient,
+      token,
+      output,
+    ) {
+      if (!failed && (output as { action?: string } | undefined)?.action === 'submitFile') {
+        failed = true;
+        throw new Error('the process died between the case transaction and SendTaskSuccess');
+      }
+      return completeTask.call(this, token, output);
+    });
     const submitted = await api.act(caseId, 'submitFile', users.police, { opinionsRecorded: true });
     expect(submitted.status).toBe(500);
     const after = await api.request('GET', `/cases/${caseId}`, { as: users.police });
