@@ -77,15 +77,6 @@ const startExecutionRetry: Json = [
   },
 ];
 
-/**
- * Continuing a wait must not fail for a passing fault (the engine answering late): the old
- * execution ends here, so it tries longer than other steps before giving the case to the reconciler.
- */
-const continueRetry: Json = [
-  ...(lambdaRetry as Json[]),
-  { ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 5, MaxAttempts: 5, BackoffRate: 2 },
-];
-
 /** A wait ends at least this long before its execution's limit, for its escalation to run. */
 export const WAIT_MARGIN_SECONDS = 24 * 60 * 60;
 
@@ -101,7 +92,6 @@ const waitNames = (wait: Wait) => {
   return {
     entry: `Await ${wait.title}`,
     escalate: `Escalate Stalled ${short}`,
-    continueFresh: `Continue ${short} In Fresh Execution`,
     outcome: wait.outcomeName ?? `${short} Outcome`,
   };
 };
@@ -125,7 +115,7 @@ export function stateName(step: Step): string {
 const lambdaTask = (
   comment: string | undefined,
   payload: Record<string, Json>,
-  rest: { ResultSelector?: Json; ResultPath: Json; Next: string; Retry?: Json },
+  rest: { ResultSelector?: Json; ResultPath: Json; Next: string },
 ): Record<string, Json> => ({
   Type: 'Task',
   ...(comment === undefined ? {} : { Comment: comment }),
@@ -133,7 +123,7 @@ const lambdaTask = (
   Parameters: { FunctionName: placeholder(workflowFunctions.systemStep.arnKey), Payload: payload },
   ...(rest.ResultSelector === undefined ? {} : { ResultSelector: rest.ResultSelector }),
   ResultPath: rest.ResultPath,
-  Retry: rest.Retry ?? lambdaRetry,
+  Retry: lambdaRetry,
   Next: rest.Next,
 });
 
@@ -246,7 +236,8 @@ function emitStates(
           Retry: lambdaRetry,
           Catch: [
             { ErrorEquals: ['States.Timeout'], ResultPath: '$.error', Next: names.escalate },
-            { ErrorEquals: [EXECUTION_NEAR_LIMIT], ResultPath: '$.error', Next: names.continueFresh },
+            // open-task has started a fresh execution at this wait (and said so on the case).
+            { ErrorEquals: [EXECUTION_NEAR_LIMIT], ResultPath: '$.error', Next: CONTINUED },
           ],
           Next: afterWait(step),
         });
@@ -256,14 +247,6 @@ function emitStates(
             "Nobody acted within the workflow's safety timeout: record it and open the task again.",
             systemPayload('escalateStalledTask', { action: step.action }),
             { ResultPath: null, Next: names.entry },
-          ),
-        );
-        add(
-          names.continueFresh,
-          lambdaTask(
-            "The wait could outlast this execution's limit: a fresh execution of the stage takes it over.",
-            systemPayload('continueInFreshExecution', { action: step.action }),
-            { ResultPath: null, Next: CONTINUED, Retry: continueRetry },
           ),
         );
         if (step.branches.length > 0)

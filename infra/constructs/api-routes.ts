@@ -38,12 +38,14 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'get-openapi': { table: 'none' },
   // Asks the table and the engine whether they answer (Describe calls only), reading no case data.
   health: { table: 'describe', workflows: { describe: true } },
-  // Completes a token again when a task was performed before a crash (WorkflowSteps.openTask).
-  [workflowFunctions.openTask.name]: { table: 'readWrite', workflows: { completeTasks: true } },
-  // Continues a wait that could outlast its execution in a fresh execution of the same stage.
+  // Completes a token again when a task was performed before a crash, and continues a wait that
+  // could outlast its execution in a fresh execution of the same stage (WorkflowSteps.openTask).
+  [workflowFunctions.openTask.name]: {
+    table: 'readWrite',
+    workflows: { start: stageWorkflowKeys, completeTasks: true },
+  },
   [workflowFunctions.systemStep.name]: {
     table: 'readWrite',
-    workflows: { start: stageWorkflowKeys },
     timeout: Duration.seconds(30),
     documents: 'issue',
   },
@@ -53,7 +55,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     every: Duration.minutes(1),
     timeout: Duration.seconds(55),
   },
-  // Makes the workflow calls a crash left owed and resumes waits whose execution ended (ADR 0009).
+  // Makes the workflow calls a crash left owed and resumes waits whose execution ended (ADR 0011).
   'reconcile-workflows': {
     table: 'readWrite',
     workflows: {

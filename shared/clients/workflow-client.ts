@@ -13,6 +13,7 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import type { ExecutionStatus, WorkflowEngine } from '../domain/ports';
+import { successorNames } from '../domain/workflow-follow-ups';
 import { DependencyFailedError } from '../errors';
 import { executionName, type StageWorkflow, stageWorkflowKeys } from '../names';
 import { logger } from './logger';
@@ -25,6 +26,9 @@ export interface ExecutionSummary {
   stopDate?: string;
   events: { id: number; timestamp?: string; type: string; stateName?: string }[];
 }
+
+/** A bound on the chain of fresh executions a history read follows (a 4-year wait makes about 6). */
+const MAX_EXECUTIONS_PER_STAGE = 100;
 
 /** The one module that talks to Step Functions (AWS, or the local engine behind an endpoint). */
 export class StepFunctionsWorkflowClient implements WorkflowEngine {
@@ -113,16 +117,30 @@ export class StepFunctionsWorkflowClient implements WorkflowEngine {
     return ended;
   }
 
-  /** The engine's own history of every stage execution of a case (task tokens never included). */
+  /**
+   * The engine's own history of every stage execution of a case (task tokens never included): each
+   * stage's first execution and the fresh ones that continued it, found by their derived names.
+   */
   async caseExecutions(caseId: string): Promise<ExecutionSummary[]> {
-    const summaries = await Promise.all(
-      stageWorkflowKeys.map((workflow) => this.execution(caseId, workflow)),
+    const perStage = await Promise.all(
+      stageWorkflowKeys.map(async (workflow) => {
+        const found: ExecutionSummary[] = [];
+        let names = [executionName(caseId, workflow)];
+        while (names.length > 0 && found.length < MAX_EXECUTIONS_PER_STAGE) {
+          const next = (await Promise.all(names.map((name) => this.execution(workflow, name)))).filter(
+            (s): s is ExecutionSummary => s !== undefined,
+          );
+          found.push(...next);
+          names = next.flatMap((s) => successorNames(caseId, workflow, s.executionArn));
+        }
+        return found;
+      }),
     );
-    return summaries.filter((s): s is ExecutionSummary => s !== undefined);
+    return perStage.flat();
   }
 
-  private async execution(caseId: string, workflow: StageWorkflow): Promise<ExecutionSummary | undefined> {
-    const executionArn = `${this.stateMachineArns[workflow].replace(':stateMachine:', ':execution:')}:${executionName(caseId, workflow)}`;
+  private async execution(workflow: StageWorkflow, name: string): Promise<ExecutionSummary | undefined> {
+    const executionArn = `${this.stateMachineArns[workflow].replace(':stateMachine:', ':execution:')}:${name}`;
     try {
       const described = await this.sfn.send(new DescribeExecutionCommand({ executionArn }));
       const events: HistoryEvent[] = [];

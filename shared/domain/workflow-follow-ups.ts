@@ -20,6 +20,15 @@ export type Delivery = 'alreadyDone' | 'delivered' | 'resumed';
 export const continuedExecutionName = (caseId: string, workflow: StageWorkflow, from: string): string =>
   `${caseId}-${workflow}-${createHash('sha256').update(from).digest('hex').slice(0, 12)}`;
 
+/**
+ * The names an execution's successors would have: resumed at its wait (its limit was near, or the
+ * reconciler found it dead) or after it (an action found it dead). Each exists at most once.
+ */
+export const successorNames = (caseId: string, workflow: StageWorkflow, executionArn: string): string[] => [
+  continuedExecutionName(caseId, workflow, `${executionArn}#at`),
+  continuedExecutionName(caseId, workflow, `${executionArn}#after`),
+];
+
 export async function deliverFollowUp(
   deps: { engine: WorkflowEngine; store: Pick<CaseStore, 'listEvents'> },
   caseId: string,
@@ -50,7 +59,7 @@ export async function deliverFollowUp(
         workflow,
         caseId,
         { caseId, resumeAfter: action, result: call.output },
-        continuedExecutionName(caseId, workflow, `${executionArn}#after#${eventSeq ?? action}`),
+        continuedExecutionName(caseId, workflow, `${executionArn}#after`),
       );
       return 'resumed';
     }

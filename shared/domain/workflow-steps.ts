@@ -47,7 +47,6 @@ export const systemStepInput = z.discriminatedUnion('step', [
   z.object({ step: z.literal('openRelapseFile'), ...stepBase }),
   z.object({ step: z.literal('beginSupervision'), ...stepBase }),
   z.object({ step: z.literal('escalateStalledTask'), action: z.enum(actionNames), ...stepBase }),
-  z.object({ step: z.literal('continueInFreshExecution'), action: z.enum(actionNames), ...stepBase }),
 ]);
 export type SystemStepInput = z.infer<typeof systemStepInput>;
 
@@ -94,8 +93,11 @@ export class WorkflowSteps {
     if (input.executionStartTime && input.executionLimitSeconds && input.waitSeconds) {
       const endsBy = Date.parse(input.executionStartTime) + input.executionLimitSeconds * 1000;
       const waitEnds = this.deps.clock.now().getTime() + input.waitSeconds * 1000 + EXECUTION_LIMIT_MARGIN_MS;
-      if (waitEnds > endsBy)
+      if (waitEnds > endsBy) {
+        // The fresh execution opens this wait again; this one ends once the workflow catches the error.
+        await this.continueInFreshExecution(input.caseId, input.action, input.executionArn);
         throw new ExecutionNearLimitError(`the wait for ${input.action} would outlast ${input.executionArn}`);
+      }
     }
     const base = createHash('sha256').update(input.taskToken).digest('base64url').slice(0, 22);
     const actions = [input.action, ...(input.alsoAllowed ?? []).filter((a) => a !== input.action)];
@@ -239,9 +241,6 @@ export class WorkflowSteps {
           };
         });
         break;
-      case 'continueInFreshExecution':
-        await this.continueInFreshExecution(input.caseId, input.action, input.executionArn);
-        break;
       case 'escalateStalledTask':
         await this.change(input.caseId, (record, tasks) => {
           // The stalled token is dead: withdraw every action that was offered on it.
@@ -262,15 +261,15 @@ export class WorkflowSteps {
 
   /**
    * The wait for `action` could outlast this execution: start the stage again, resuming at that
-   * wait, under a name derived from this execution (a retry starts nothing twice), and say so.
+   * wait, under a name derived from this execution (a retry starts nothing twice), and say so once.
    */
   private async continueInFreshExecution(caseId: string, action: ActionName, executionArn: string) {
     const workflow = workflowOfExecution(executionArn);
     if (!workflow) throw new CaseStateError(`no stage workflow ran ${executionArn}`);
     const name = continuedExecutionName(caseId, workflow, `${executionArn}#at`);
-    await this.deps.engine.startStage(workflow, caseId, { caseId, resumeAt: action }, name);
+    const started = await this.deps.engine.startStage(workflow, caseId, { caseId, resumeAt: action }, name);
     await this.change(caseId, (record) => {
-      if (record.stage === 'CLOSED') return undefined;
+      if (record.stage === 'CLOSED' || started === 'alreadyStarted') return undefined;
       return {
         next: record,
         event: {

@@ -219,17 +219,11 @@ describe('a routing other than the current one', () => {
     const filing = generate(stageDeclarations.filing, withoutReview);
     expectValidAsl(filing);
     const names = Object.keys(filing.States);
-    for (const gone of [
-      'Await Review',
-      'Escalate Stalled Review',
-      'Continue Review In Fresh Execution',
-      'Review Decision',
-      'Close As Ineligible',
-    ])
+    for (const gone of ['Await Review', 'Escalate Stalled Review', 'Review Decision', 'Close As Ineligible'])
       expect(names).not.toContain(gone);
     expect(filing.States['Submission Outcome']?.Default).toBe('Await Court Acceptance');
     expect(filing.States['Supplement Outcome']?.Default).toBe('Await Court Acceptance');
-    expect(names.length).toBe(Object.keys(committed('filing').States).length - 5);
+    expect(names.length).toBe(Object.keys(committed('filing').States).length - 4);
   });
 
   it('leaves the stages it does not touch as they are', () => {
@@ -262,7 +256,6 @@ describe('the generator', () => {
       'Resume Or Start',
       'Await Release',
       'Escalate Stalled Release',
-      'Continue Release In Fresh Execution',
       'Case Closed',
       'Continued In Fresh Execution',
     ]);
@@ -271,11 +264,7 @@ describe('the generator', () => {
       Retry: [expect.objectContaining({ MaxAttempts: 4 })],
       Catch: [
         { ErrorEquals: ['States.Timeout'], ResultPath: '$.error', Next: 'Escalate Stalled Release' },
-        {
-          ErrorEquals: ['ExecutionNearLimit'],
-          ResultPath: '$.error',
-          Next: 'Continue Release In Fresh Execution',
-        },
+        { ErrorEquals: ['ExecutionNearLimit'], ResultPath: '$.error', Next: 'Continued In Fresh Execution' },
       ],
       Next: 'Case Closed',
     });
@@ -300,11 +289,11 @@ describe('the generator', () => {
       '$.resumeAfter=recordFound → Search Outcome',
     ]);
     expect(resume.Default).toBe('Await Admission');
-    expect(definition.States['Continue Admission In Fresh Execution']).toMatchObject({
-      Parameters: { Payload: { step: 'continueInFreshExecution', action: 'admit' } },
-      Next: 'Continued In Fresh Execution',
-    });
     expect(definition.States['Await Admission']).toMatchObject({
+      Catch: [
+        { ErrorEquals: ['States.Timeout'], Next: 'Escalate Stalled Admission' },
+        { ErrorEquals: ['ExecutionNearLimit'], Next: 'Continued In Fresh Execution' },
+      ],
       Parameters: {
         Payload: {
           'executionStartTime.$': '$$.Execution.StartTime',

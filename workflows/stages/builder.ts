@@ -11,10 +11,7 @@ import type { Outcome } from '#shared/pipeline/stages';
  */
 
 /** A step the system-step function runs on its own (closing and escalating have their own builders). */
-export type SystemStep = Exclude<
-  SystemStepInput['step'],
-  'closeCase' | 'escalateStalledTask' | 'continueInFreshExecution'
->;
+export type SystemStep = Exclude<SystemStepInput['step'], 'closeCase' | 'escalateStalledTask'>;
 
 /** Where a transition leads: the wait for an action (by the action's name), or a declared step. */
 export type Target = ActionName | Step;
