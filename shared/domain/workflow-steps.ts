@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { documentPlansFor } from '#shared/documents/case-documents';
+import type { DocumentPlan } from '#shared/documents/document-plans';
 import {
   type ActionName,
   actionDefinition,
@@ -76,6 +76,11 @@ export interface WorkflowStepDeps {
    * whose supervision was completed). Opening tasks and firing timers issue none and need none.
    */
   issuer?: DocumentIssuer;
+  /**
+   * The documents a change issues (shared/documents/case-documents.ts), wired with the issuer: the
+   * functions that open tasks and fire timers issue nothing and do not load the plans.
+   */
+  plansFor?: (event: CaseEvent, next: CaseRecord) => DocumentPlan[];
 }
 
 const MAX_ATTEMPTS = 8;
@@ -83,6 +88,11 @@ const MAX_ATTEMPTS = 8;
 /** The steps the workflows run without a person: open a task, close, schedule and fire timers. */
 export class WorkflowSteps {
   constructor(private readonly deps: WorkflowStepDeps) {}
+
+  /** No plans wired: the step is one that issues nothing (opening a task, an escalation). */
+  private plansFor(event: CaseEvent, next: CaseRecord): DocumentPlan[] {
+    return this.deps.plansFor?.(event, next) ?? [];
+  }
 
   /**
    * Records that the case now waits for a person: one pending task per action allowed at this
@@ -150,6 +160,9 @@ export class WorkflowSteps {
 
   async runSystemStep(payload: unknown): Promise<{ ok: true; outcome?: string }> {
     const input = parseOrThrow(systemStepInput, payload);
+    if (!this.deps.issuer || !this.deps.plansFor) {
+      throw new Error('system steps issue documents: wire a DocumentIssuer and plansFor');
+    }
     switch (input.step) {
       case 'closeCase':
         await this.change(input.caseId, (record, tasks, now) => {
@@ -370,7 +383,7 @@ export class WorkflowSteps {
     try {
       await commitIssuing(
         this.deps.issuer,
-        { next: record, event, plans: documentPlansFor(event, record) },
+        { next: record, event, plans: this.plansFor(event, record) },
         async (issued) => {
           const opened = withIssued(record, event, issued);
           await this.deps.store.createCase(opened.next, opened.event, undefined, [task], issued.writes);
@@ -433,7 +446,7 @@ export type SystemDecision = (
 
 /** Reads, decides and commits a change the system makes, retrying when a person's action got in first. */
 export async function commitSystemChange(
-  deps: Pick<WorkflowStepDeps, 'store' | 'clock' | 'issuer'>,
+  deps: Pick<WorkflowStepDeps, 'store' | 'clock' | 'issuer' | 'plansFor'>,
   caseId: string,
   decide: SystemDecision,
 ): Promise<void> {
@@ -448,7 +461,7 @@ export async function commitSystemChange(
     const next = { ...decided.next, version, updatedAt: at };
     const event: CaseEvent = { ...decided.event, caseId, seq: version, at, actor: { kind: 'system' } };
     try {
-      await commitIssuing(deps.issuer, { next, event, plans: documentPlansFor(event, next) }, (issued) =>
+      await commitIssuing(deps.issuer, { next, event, plans: deps.plansFor?.(event, next) ?? [] }, (issued) =>
         deps.store.commit({
           ...decided,
           expectedVersion: found.record.version,

@@ -515,7 +515,10 @@ describe('the pipeline through the local HTTP API', () => {
     expect(doc.body.components.schemas.CaseFile.properties.person.properties.citizenId.pattern).toBe(
       '^\\d{12}$',
     );
-    expect((await api.request('GET', '/health')).body).toEqual({ status: 'ok' });
+    expect((await api.request('GET', '/health')).body).toEqual({
+      status: 'ok',
+      checks: { table: { ok: true }, engine: { ok: true } },
+    });
   });
 
   it('answers as its served OpenAPI document says, errors included', async () => {

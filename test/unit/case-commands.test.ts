@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AdjustableClock } from '#shared/clock';
+import { documentPlansFor } from '#shared/documents/case-documents';
 import { CaseCommands } from '#shared/domain/case-commands';
 import { WorkflowSteps } from '#shared/domain/workflow-steps';
 import { fixedHolidayCalendar } from '#shared/domain/working-days';
@@ -52,6 +53,7 @@ describe('CaseCommands', () => {
       clock,
       calendar: fixedHolidayCalendar(),
       issuer: testIssuer(store),
+      plansFor: documentPlansFor,
     });
   });
 

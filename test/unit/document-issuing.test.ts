@@ -86,4 +86,15 @@ describe('issuing documents in the open', () => {
     await expect(commands.openCase(actors.police, aCaseFile())).rejects.toThrow(/DocumentIssuer/);
     expect(w.store.cases.size).toBe(0);
   });
+
+  it('refuses to run a system step (which may issue documents) without an issuer and its plans', async () => {
+    const w = world();
+    const commands = new CaseCommands({ ...w, newId: () => 'case-1', issuer: testIssuer(w.store) });
+    const caseId = (await commands.openCase(actors.police, aCaseFile())).body.caseId;
+    const steps = new WorkflowSteps({ ...w, issuer: testIssuer(w.store) });
+    await expect(
+      steps.runSystemStep({ step: 'closeCase', caseId, outcome: 'completed', executionArn: 'arn:exec' }),
+    ).rejects.toThrow(/plansFor/);
+    expect(w.store.cases.get(caseId)?.version).toBe(1);
+  });
 });

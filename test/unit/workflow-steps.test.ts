@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AdjustableClock } from '#shared/clock';
+import { documentPlansFor } from '#shared/documents/case-documents';
 import { CaseCommands } from '#shared/domain/case-commands';
 import { WorkflowSteps } from '#shared/domain/workflow-steps';
 import { fixedHolidayCalendar } from '#shared/domain/working-days';
@@ -36,6 +37,7 @@ describe('WorkflowSteps', () => {
       clock,
       calendar: fixedHolidayCalendar(),
       issuer: testIssuer(store),
+      plansFor: documentPlansFor,
     });
     commands = new CaseCommands({ store, engine, clock, newId: () => 'case-1', issuer: testIssuer(store) });
     caseId = (await commands.openCase(actors.police, aCaseFile())).body.caseId;
