@@ -20,6 +20,7 @@ const followUps = itemFamily<WorkflowFollowUp>(
         output: anyValue,
         executionArn: z.string().optional(),
         action: actionName.optional(),
+        executionName: z.string().optional(),
       }),
     ) as z.ZodType<FollowUpCall>,
     dueAt: z.string(),

@@ -39,7 +39,7 @@ import type { Actor } from './roles';
 import { treatmentEffects } from './treatment-events';
 import { routeCase } from './units';
 import { parseOrThrow, ruleViolation } from './validation';
-import { deliverFollowUp } from './workflow-follow-ups';
+import { deliverFollowUp, FOLLOW_UP_GRACE_MS } from './workflow-follow-ups';
 
 export interface CommandResult {
   status: number;
@@ -47,12 +47,6 @@ export interface CommandResult {
   /** True when an Idempotency-Key retry returned the first result. */
   replayed: boolean;
 }
-
-/**
- * How long a change's workflow call is left to the request that owes it before the reconciler
- * makes it (a request lasts seconds; the reconciler runs every few minutes).
- */
-export const FOLLOW_UP_GRACE_MS = 2 * 60 * 1000;
 
 export interface CaseCommandDeps {
   store: CaseStore & FollowUpStore;

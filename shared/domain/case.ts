@@ -205,7 +205,13 @@ export interface IdempotencyReservation {
  * The workflow call a change of a case owes the engine (complete the task's token, or start a
  * stage), with what a retry needs to make it again: the output, and the execution that waited.
  */
-export type FollowUpCall = TaskCompletion & { output?: unknown; executionArn?: string; action?: ActionName };
+export type FollowUpCall = TaskCompletion & {
+  output?: unknown;
+  executionArn?: string;
+  action?: ActionName;
+  /** A stage started under its own name: a fresh execution continuing a dead one. */
+  executionName?: string;
+};
 
 /**
  * A workflow call owed, written in the same transaction as the change that owes it and removed

@@ -10,6 +10,12 @@ import type { CaseStore, WorkflowEngine } from './ports';
  * waits is looked into before anything is started.
  */
 
+/**
+ * How long a change's workflow call is left to the request that owes it before the reconciler
+ * makes it (a request lasts seconds; the reconciler runs every few minutes).
+ */
+export const FOLLOW_UP_GRACE_MS = 2 * 60 * 1000;
+
 /** What a call did: nothing new (made before), made now, or a fresh execution resumed the stage. */
 export type Delivery = 'alreadyDone' | 'delivered' | 'resumed';
 
@@ -39,7 +45,12 @@ export async function deliverFollowUp(
     case 'standing':
       return 'alreadyDone';
     case 'startStage': {
-      const started = await deps.engine.startStage(call.workflow, caseId, { caseId, ...call.input });
+      const started = await deps.engine.startStage(
+        call.workflow,
+        caseId,
+        { caseId, ...call.input },
+        call.executionName,
+      );
       return started === 'started' ? 'delivered' : 'alreadyDone';
     }
     case 'taskToken': {

@@ -1,8 +1,8 @@
 import type { Clock } from '../clock';
 import { caseIdOfExecution, workflowOfExecution } from '../names';
-import type { PendingTask } from './case';
+import { type FollowUpCall, followUpIdFor, type PendingTask, type WorkflowFollowUp } from './case';
 import type { CaseStore, FollowUpStore, WorkflowEngine } from './ports';
-import { continuedExecutionName, deliverFollowUp } from './workflow-follow-ups';
+import { continuedExecutionName, deliverFollowUp, FOLLOW_UP_GRACE_MS } from './workflow-follow-ups';
 import { commitSystemChange } from './workflow-steps';
 
 export interface WorkflowReconcilerDeps {
@@ -81,12 +81,28 @@ export class WorkflowReconciler {
       if (!found || !main) continue;
       const closed = found.record.stage === 'CLOSED';
       const name = continuedExecutionName(caseId, workflow, `${ended.executionArn}#at`);
-      // Started before the dead tasks go: if this run stops half-way, the next one finds them again.
-      if (!closed)
-        await this.deps.engine.startStage(workflow, caseId, { caseId, resumeAt: main.action }, name);
-      await commitSystemChange(this.deps, caseId, (record, tasks) => {
+      const call: FollowUpCall = {
+        kind: 'startStage',
+        workflow,
+        input: { resumeAt: main.action },
+        executionName: name,
+      };
+      // The dead tasks go and the fresh execution is owed in one change: an action that got in
+      // first leaves nothing to withdraw (its own call resumes the stage after it), and a run that
+      // stops half-way leaves the owed start for the next one.
+      let owed: WorkflowFollowUp | undefined;
+      await commitSystemChange(this.deps, caseId, (record, tasks, now) => {
         const still = tasks.filter((t) => dead.some((d) => d.taskId === t.taskId));
         if (still.length === 0) return undefined;
+        owed = closed
+          ? undefined
+          : {
+              followUpId: followUpIdFor(caseId, record.version + 1),
+              caseId,
+              eventSeq: record.version + 1,
+              call,
+              dueAt: new Date(now.getTime() + FOLLOW_UP_GRACE_MS).toISOString(),
+            };
         return {
           next: record,
           event: {
@@ -97,8 +113,12 @@ export class WorkflowReconciler {
             stateName: main.stateName,
           },
           deleteTaskIds: still.map((t) => t.taskId),
+          followUps: owed ? [owed] : [],
         };
       });
+      if (!owed) continue;
+      await deliverFollowUp(this.deps, caseId, owed.call, owed.eventSeq);
+      await this.deps.store.deleteFollowUp(owed.followUpId);
       if (!closed) resumed += 1;
     }
     return resumed;
