@@ -5,4 +5,9 @@
 export { type ApiRoute, apiRoutes, type RouteTarget } from '#shared/api/routes';
 
 /** Functions that no route calls: invoked by the workflows or on a schedule. */
-export const backgroundFunctions = ['open-task', 'system-step', 'fire-timers'] as const;
+export const backgroundFunctions = [
+  'open-task',
+  'system-step',
+  'fire-timers',
+  'reconcile-workflows',
+] as const;

@@ -31,3 +31,16 @@ export type WorkflowFunction = keyof typeof workflowFunctions;
 
 /** Execution names are derived from the case id, so a stage can be started only once per case. */
 export const executionName = (caseId: string, workflow: StageWorkflow): string => `${caseId}-${workflow}`;
+
+/** The case an execution belongs to, from its name (`<caseId>-<stage>`, or continued: `…-<hash>`). */
+export const caseIdOfExecution = (executionArn: string): string | undefined => {
+  const name = executionArn.split(':').at(-1) ?? '';
+  const stages = stageWorkflowKeys.join('|');
+  return new RegExp(`^(.+)-(?:${stages})(?:-[0-9a-f]{12})?$`).exec(name)?.[1];
+};
+
+/** The stage whose state machine ran an execution, from its ARN (`…:execution:<Name>:<execution>`). */
+export const workflowOfExecution = (executionArn: string): StageWorkflow | undefined => {
+  const machine = executionArn.split(':').at(-2) ?? '';
+  return stageWorkflowKeys.find((key) => machine.endsWith(stageWorkflows[key].name));
+};

@@ -17,7 +17,7 @@ interface AslState {
   Next?: string;
   End?: boolean;
   Default?: string;
-  Choices?: { Next: string; StringEquals?: string }[];
+  Choices?: { Next: string; StringEquals?: string; And?: { Variable: string; StringEquals?: string }[] }[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
   Parameters?: { Payload?: { action?: string; step?: string; outcome?: string } };
   Resource?: string;
@@ -53,7 +53,7 @@ export function stageDiagram(workflow: StageWorkflow): string {
     lines.push(`  ${id(name)} : ${label}`);
     if (state.Next) lines.push(`  ${id(name)} --> ${id(state.Next)}`);
     for (const choice of state.Choices ?? [])
-      lines.push(`  ${id(name)} --> ${id(choice.Next)} : ${choice.StringEquals}`);
+      lines.push(`  ${id(name)} --> ${id(choice.Next)} : ${choiceLabel(choice)}`);
     if (state.Default) lines.push(`  ${id(name)} --> ${id(state.Default)} : otherwise`);
     for (const c of state.Catch ?? [])
       lines.push(`  ${id(name)} --> ${id(c.Next)} : ${c.ErrorEquals.join(', ')}`);
@@ -85,4 +85,10 @@ export function howACaseMoves(profileVersion = '2022-01-01'): string {
     }
   }
   return parts.join('\n');
+}
+
+/** `forward`, or for the resume point's compound rules `resumeAt submitFile`. */
+function choiceLabel(choice: NonNullable<AslState['Choices']>[number]): string {
+  const rule = choice.And?.find((r) => r.StringEquals !== undefined);
+  return rule ? `${rule.Variable.replace('$.', '')} ${rule.StringEquals}` : String(choice.StringEquals);
 }

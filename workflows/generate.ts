@@ -44,6 +44,17 @@ export interface AslDefinition {
 /** How long a task may wait before it is escalated and opened again, unless a wait says otherwise. */
 export const WAIT_SAFETY_TIMEOUT_SECONDS = 60 * 24 * 60 * 60;
 
+/**
+ * The error the open-task function throws when a wait entered now could outlast its execution's
+ * limit (shared/domain/workflow-steps.ts): the wait continues in a fresh execution instead.
+ */
+export const EXECUTION_NEAR_LIMIT = 'ExecutionNearLimit';
+
+/** Where every stage with waits starts: a fresh execution may resume at (or after) one of them. */
+export const RESUME_POINT = 'Resume Or Start';
+/** Where an execution ends once a fresh one has taken over its wait. */
+export const CONTINUED = 'Continued In Fresh Execution';
+
 const lambdaRetry: Json = [
   {
     ErrorEquals: [
@@ -65,6 +76,9 @@ const startExecutionRetry: Json = [
     BackoffRate: 2,
   },
 ];
+
+/** A wait ends at least this long before its execution's limit, for its escalation to run. */
+export const WAIT_MARGIN_SECONDS = 24 * 60 * 60;
 
 /** `${Key}`: substituted by CloudFormation, or by the local runtime (workflows/definitions.ts). */
 const placeholder = (key: string): string => `\${${key}}`;
@@ -178,6 +192,10 @@ function emitStates(
     return stateName(wait);
   };
 
+  /** Where a wait leads once its task is completed: its outcome choice, or straight on. */
+  const afterWait = (wait: Wait): string =>
+    wait.branches.length > 0 ? waitNames(wait).outcome : resolve(wait.next);
+
   const states: Record<string, Record<string, Json>> = {};
   const add = (name: string, state: Record<string, Json>) => {
     if (name in states) throw new Error(`${file}: two states are named '${name}'`);
@@ -191,6 +209,9 @@ function emitStates(
         const names = waitNames(step);
         checkWait(`${file}, ${names.entry}`, step);
         const also = step.alsoAllowed;
+        const timeout = step.timeoutSeconds ?? WAIT_SAFETY_TIMEOUT_SECONDS;
+        if (timeout + WAIT_MARGIN_SECONDS > stage.timeoutSeconds)
+          throw new Error(`${file}, ${names.entry}: the wait's timeout must end well inside the execution's`);
         add(names.entry, {
           Type: 'Task',
           Comment: `Waits for a person to perform '${step.action}'${also.length > 0 ? ` (or ${also.join(', ')})` : ''}; the API completes the token it holds.`,
@@ -204,13 +225,21 @@ function emitStates(
               ...(also.length > 0 ? { alsoAllowed: [...also] } : {}),
               stateName: names.entry,
               'executionArn.$': '$$.Execution.Id',
+              // So the function can tell whether this wait still ends inside the execution's limit.
+              'executionStartTime.$': '$$.Execution.StartTime',
+              executionLimitSeconds: stage.timeoutSeconds,
+              waitSeconds: timeout,
             },
           },
           ResultPath: '$.result',
-          TimeoutSeconds: step.timeoutSeconds ?? WAIT_SAFETY_TIMEOUT_SECONDS,
+          TimeoutSeconds: timeout,
           Retry: lambdaRetry,
-          Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: '$.error', Next: names.escalate }],
-          Next: step.branches.length > 0 ? names.outcome : resolve(step.next),
+          Catch: [
+            { ErrorEquals: ['States.Timeout'], ResultPath: '$.error', Next: names.escalate },
+            // open-task has started a fresh execution at this wait (and said so on the case).
+            { ErrorEquals: [EXECUTION_NEAR_LIMIT], ResultPath: '$.error', Next: CONTINUED },
+          ],
+          Next: afterWait(step),
         });
         add(
           names.escalate,
@@ -291,7 +320,41 @@ function emitStates(
   }
   const first = stage.steps[0];
   if (!first) throw new Error(`${file}: a stage needs at least one step`);
-  return { startAt: resolve(first), states };
+  const kept = [...waits.values()].filter((wait) => skip[wait.action] === undefined);
+  if (kept.length === 0) return { startAt: resolve(first), states };
+  add(CONTINUED, { Type: 'Succeed' });
+  return {
+    startAt: RESUME_POINT,
+    states: { [RESUME_POINT]: resumePoint(kept, resolve(first), afterWait), ...states },
+  };
+}
+
+/**
+ * A fresh execution of a stage starts with `resumeAt` (open that wait again: the old execution
+ * reached its limit or is gone) or `resumeAfter` with `result` (the task was performed but its
+ * execution was gone: go on from the wait's outcome). Without either, the stage starts afresh.
+ */
+function resumePoint(
+  waits: readonly Wait[],
+  start: string,
+  afterWait: (wait: Wait) => string,
+): Record<string, Json> {
+  const when = (field: string, action: string, next: string): Json => ({
+    And: [
+      { Variable: `$.${field}`, IsPresent: true },
+      { Variable: `$.${field}`, StringEquals: action },
+    ],
+    Next: next,
+  });
+  return {
+    Type: 'Choice',
+    Comment: 'A fresh execution of this stage resumes the case where its last execution left it.',
+    Choices: [
+      ...waits.map((wait) => when('resumeAt', wait.action, waitNames(wait).entry)),
+      ...waits.map((wait) => when('resumeAfter', wait.action, afterWait(wait))),
+    ],
+    Default: start,
+  };
 }
 
 /** The states reachable from StartAt, by Next, Default, the Choices and the Catchers. */

@@ -25,7 +25,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'list-overdue-tasks': { table: 'read' },
   'perform-action': {
     table: 'readWrite',
-    workflows: { start: stageWorkflowKeys, completeTasks: true },
+    workflows: { start: stageWorkflowKeys, completeTasks: true, describeExecutions: true },
     documents: 'issue',
   },
   'list-case-documents': { table: 'readAndRecordReads' },
@@ -38,8 +38,12 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   'get-openapi': { table: 'none' },
   // Asks the table and the engine whether they answer (Describe calls only), reading no case data.
   health: { table: 'describe', workflows: { describe: true } },
-  // Completes a token again when a task was performed before a crash (WorkflowSteps.openTask).
-  [workflowFunctions.openTask.name]: { table: 'readWrite', workflows: { completeTasks: true } },
+  // Completes a token again when a task was performed before a crash, and continues a wait that
+  // could outlast its execution in a fresh execution of the same stage (WorkflowSteps.openTask).
+  [workflowFunctions.openTask.name]: {
+    table: 'readWrite',
+    workflows: { start: stageWorkflowKeys, completeTasks: true },
+  },
   [workflowFunctions.systemStep.name]: {
     table: 'readWrite',
     timeout: Duration.seconds(30),
@@ -50,6 +54,18 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     workflows: { start: stageWorkflowKeys },
     every: Duration.minutes(1),
     timeout: Duration.seconds(55),
+  },
+  // Makes the workflow calls a crash left owed and resumes waits whose execution ended (ADR 0011).
+  'reconcile-workflows': {
+    table: 'readWrite',
+    workflows: {
+      start: stageWorkflowKeys,
+      completeTasks: true,
+      describeExecutions: true,
+      listExecutions: true,
+    },
+    every: Duration.minutes(5),
+    timeout: Duration.minutes(4),
   },
 };
 
@@ -68,6 +84,10 @@ export interface WorkflowAccess {
   readonly readHistory?: boolean;
   /** Whether it may describe the stage state machines (their definitions, no executions): the health check. */
   readonly describe?: boolean;
+  /** Whether it may ask an execution's status (DescribeExecution), to tell a completed token from a dead one. */
+  readonly describeExecutions?: boolean;
+  /** Whether it may list the executions of the stage workflows (ListExecutions), to find ended ones. */
+  readonly listExecutions?: boolean;
 }
 
 /**

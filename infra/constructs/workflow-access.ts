@@ -65,10 +65,22 @@ export const grantWorkflowAccess = (role: iam.IRole & IConstruct, access: Workfl
       }),
     );
   }
-  if (access.readHistory) {
+  if (access.listExecutions) {
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        actions: ['states:DescribeExecution', 'states:GetExecutionHistory'],
+        actions: ['states:ListExecutions'],
+        resources: stageWorkflowKeys.map((workflow) => stateMachineArn(role, workflow)),
+      }),
+    );
+  }
+  const executionActions = [
+    ...(access.readHistory || access.describeExecutions ? ['states:DescribeExecution'] : []),
+    ...(access.readHistory ? ['states:GetExecutionHistory'] : []),
+  ];
+  if (executionActions.length > 0) {
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: executionActions,
         resources: stageWorkflowKeys.map((workflow) => executionsArn(role, workflow)),
       }),
     );

@@ -18,6 +18,7 @@ import { handler as listOverdueTasks } from '#functions/list-overdue-tasks/handl
 import { handler as openTask } from '#functions/open-task/handler';
 import { handler as performAction } from '#functions/perform-action/handler';
 import { handler as putUnitTargets } from '#functions/put-unit-targets/handler';
+import { handler as reconcileWorkflows } from '#functions/reconcile-workflows/handler';
 import { handler as systemStep } from '#functions/system-step/handler';
 import { handler as verifyCaseHistory } from '#functions/verify-case-history/handler';
 import { handler as verifyDocument } from '#functions/verify-document/handler';
@@ -44,6 +45,7 @@ export const localHandlers: Record<string, LocalHandler> = {
   'system-step': systemStep,
   'verify-case-history': verifyCaseHistory,
   'fire-timers': fireTimers,
+  'reconcile-workflows': reconcileWorkflows,
   'list-case-documents': listCaseDocuments,
   'get-document': getDocument,
   'verify-document': verifyDocument,

@@ -148,6 +148,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           await engine.idle();
         }
         await engine.idle();
+        // The same reconciler AWS runs every five minutes: owed workflow calls, waits left stranded.
+        const reconciled = (await localHandlers['reconcile-workflows']?.(
+          {},
+          lambdaContext('reconcile-workflows'),
+        )) as { repairedCalls: number; resumedWaits: number };
+        if (reconciled.repairedCalls + reconciled.resumedWaits > 0) await engine.idle();
       })();
       try {
         await ticking;

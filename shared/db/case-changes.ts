@@ -1,5 +1,5 @@
 import type { DocumentWrite } from '../documents/issued';
-import type { CaseEvent, CaseRecord, IdempotencyRecord, PendingTask } from '../domain/case';
+import type { CaseEvent, CaseRecord, IdempotencyRecord, PendingTask, WorkflowFollowUp } from '../domain/case';
 import { sealEvent } from '../domain/history-chain';
 import { indicatorChange } from '../domain/indicators';
 import { type CaseChange, type CaseChanges, type CaseRecords, VersionConflict } from '../domain/ports';
@@ -7,6 +7,7 @@ import { putCase } from './case-records';
 import type { CaseTable } from './case-table';
 import { CaseTransaction } from './case-transaction';
 import { issueDocuments } from './document-records';
+import { followUpWrites } from './follow-up-store';
 import { appendEvent } from './history-store';
 import { saveIdempotency } from './idempotency-store';
 import { moveIndicators } from './indicator-counters';
@@ -17,7 +18,7 @@ import { timerWrites } from './timer-store';
 /**
  * Every change of a case as one TransactWriteItems: the event is sealed into the hash chain, and
  * each family adds its items (case, event, tasks, timers, documents and registers, indicator
- * counters, name entries, idempotency record) to the same transaction.
+ * counters, name entries, owed workflow calls, idempotency record) to the same transaction.
  */
 export class DynamoCaseChanges implements CaseChanges {
   constructor(
@@ -31,6 +32,7 @@ export class DynamoCaseChanges implements CaseChanges {
     idempotency?: IdempotencyRecord,
     tasks: PendingTask[] = [],
     documents: DocumentWrite[] = [],
+    followUps: WorkflowFollowUp[] = [],
   ): Promise<void> {
     const { next: record, event } = sealEvent(unsealed, firstEvent);
     const tx = new CaseTransaction(this.table);
@@ -40,6 +42,7 @@ export class DynamoCaseChanges implements CaseChanges {
     issueDocuments(tx, documents);
     indexName(tx, record);
     moveIndicators(tx, record.caseId, indicatorChange(undefined, record, event), 'exists');
+    for (const followUp of followUps) followUpWrites.put(tx, followUp);
     if (idempotency) saveIdempotency(tx, idempotency);
     await tx.run();
   }
@@ -69,6 +72,7 @@ export class DynamoCaseChanges implements CaseChanges {
       completed.map((done) => done.taskId),
     );
     moveIndicators(tx, change.next.caseId, counters, 'version');
+    for (const followUp of change.followUps ?? []) followUpWrites.put(tx, followUp);
     if (change.idempotency) saveIdempotency(tx, change.idempotency);
     await tx.run();
   }

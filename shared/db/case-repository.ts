@@ -5,6 +5,7 @@ import type {
   CaseRecords,
   CaseStore,
   DocumentRecords,
+  FollowUpStore,
   IdempotencyStore,
   IndicatorCounters,
   NameIndex,
@@ -16,6 +17,7 @@ import { DynamoCaseChanges } from './case-changes';
 import { DynamoCaseRecords } from './case-records';
 import { CaseTable } from './case-table';
 import { DynamoDocumentRecords } from './document-records';
+import { DynamoFollowUpStore } from './follow-up-store';
 import { DynamoCaseHistory } from './history-store';
 import { DynamoIdempotencyStore } from './idempotency-store';
 import { DynamoIndicatorCounters } from './indicator-counters';
@@ -31,12 +33,13 @@ export type { CaseHead } from '../domain/ports';
  * composed here so that callers of CaseStore see one object. It only delegates; each family owns
  * its conditions and its schema, and `DynamoCaseChanges` assembles the one transaction.
  */
-export class DynamoCaseRepository implements CaseStore, IndicatorCounters, NameIndex {
+export class DynamoCaseRepository implements CaseStore, FollowUpStore, IndicatorCounters, NameIndex {
   private readonly records: CaseRecords;
   private readonly changes: CaseChanges;
   private readonly history: CaseHistory;
   private readonly tasks: TaskStore;
   private readonly timers: TimerStore;
+  private readonly followUps: FollowUpStore;
   private readonly documents: DocumentRecords;
   private readonly idempotency: IdempotencyStore;
   private readonly reads: ReadLog;
@@ -50,6 +53,7 @@ export class DynamoCaseRepository implements CaseStore, IndicatorCounters, NameI
     this.history = new DynamoCaseHistory(table);
     this.tasks = new DynamoTaskStore(table);
     this.timers = new DynamoTimerStore(table);
+    this.followUps = new DynamoFollowUpStore(table);
     this.documents = new DynamoDocumentRecords(table);
     this.idempotency = new DynamoIdempotencyStore(table);
     this.reads = new DynamoReadLog(table);
@@ -83,6 +87,11 @@ export class DynamoCaseRepository implements CaseStore, IndicatorCounters, NameI
   readonly listDueTimers: TimerStore['listDueTimers'] = (now, limit) => this.timers.listDueTimers(now, limit);
   readonly claimTimer: TimerStore['claimTimer'] = (timerId) => this.timers.claimTimer(timerId);
   readonly deleteTimer: TimerStore['deleteTimer'] = (timerId) => this.timers.deleteTimer(timerId);
+
+  readonly listDueFollowUps: FollowUpStore['listDueFollowUps'] = (now, limit) =>
+    this.followUps.listDueFollowUps(now, limit);
+  readonly deleteFollowUp: FollowUpStore['deleteFollowUp'] = (followUpId) =>
+    this.followUps.deleteFollowUp(followUpId);
 
   readonly getDocumentCounter: DocumentRecords['getDocumentCounter'] = (unitId, year) =>
     this.documents.getDocumentCounter(unitId, year);

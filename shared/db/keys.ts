@@ -1,6 +1,6 @@
 import { deadlineEscalates } from '#shared/pipeline/actions/index';
 import type { Stage } from '#shared/pipeline/stages';
-import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from '../domain/case';
+import type { CaseEvent, CaseRecord, PendingTask, StageTimer, WorkflowFollowUp } from '../domain/case';
 import { nameSearchTerms } from '../domain/name-search';
 
 /**
@@ -45,6 +45,9 @@ export const nameSearchKey = (filingUnitId: string, folded: string, caseId: stri
   SK: `${folded}#${caseId}`,
 });
 export const timerKey = (timerId: string) => ({ PK: `TIMER#${timerId}`, SK: '#TIMER' });
+export const followUpKey = (followUpId: string) => ({ PK: `FOLLOWUP#${followUpId}`, SK: '#FOLLOWUP' });
+/** Workflow calls owed by committed changes, by the time the reconciler may make them. */
+export const DUE_FOLLOW_UPS = 'FOLLOWUPS#DUE';
 export const idempotencyKey = (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: '#IDEMPOTENCY' });
 
 /** Case and its pending tasks share a partition and sort before the events: one Query reads both. */
@@ -133,6 +136,14 @@ export const timerItem = (timer: StageTimer) => ({
   GSI2PK: PENDING_TIMERS,
   GSI2SK: `${timer.fireAt}#${timer.timerId}`,
   ...timer,
+});
+
+export const followUpItem = (followUp: WorkflowFollowUp) => ({
+  ...followUpKey(followUp.followUpId),
+  entity: 'followUp',
+  GSI2PK: DUE_FOLLOW_UPS,
+  GSI2SK: `${followUp.dueAt}#${followUp.followUpId}`,
+  ...followUp,
 });
 
 const keyAttributes = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'entity'];

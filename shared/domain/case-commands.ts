@@ -11,12 +11,14 @@ import {
   IdempotencyKeyReusedError,
   NotFoundError,
 } from '../errors';
-import type {
-  CaseEvent,
-  CaseRecord,
-  IdempotencyRecord,
-  IdempotencyReservation,
-  TaskCompletion,
+import {
+  type CaseEvent,
+  type CaseRecord,
+  type FollowUpCall,
+  followUpIdFor,
+  type IdempotencyRecord,
+  type IdempotencyReservation,
+  type WorkflowFollowUp,
 } from './case';
 import { caseFileSchema } from './case-file';
 import { type CaseView, toCaseView } from './case-views';
@@ -27,6 +29,7 @@ import { assertMayOpenCase } from './policy';
 import {
   type CaseChange,
   type CaseStore,
+  type FollowUpStore,
   IdempotencyRace,
   TimerAlreadyFired,
   VersionConflict,
@@ -36,6 +39,7 @@ import type { Actor } from './roles';
 import { treatmentEffects } from './treatment-events';
 import { routeCase } from './units';
 import { parseOrThrow, ruleViolation } from './validation';
+import { deliverFollowUp, FOLLOW_UP_GRACE_MS } from './workflow-follow-ups';
 
 export interface CommandResult {
   status: number;
@@ -45,7 +49,7 @@ export interface CommandResult {
 }
 
 export interface CaseCommandDeps {
-  store: CaseStore;
+  store: CaseStore & FollowUpStore;
   engine: WorkflowEngine;
   clock: Clock;
   newId: () => string;
@@ -152,7 +156,8 @@ export class CaseCommands {
       actor: personActor(actor),
       input: file,
     };
-    const followUp: TaskCompletion = { kind: 'startStage', workflow: 'filing', input: { caseId } };
+    const followUp: FollowUpCall = { kind: 'startStage', workflow: 'filing', input: { caseId } };
+    const owed = this.owedCall(caseId, event.seq, followUp);
     let response: { status: number; body: CaseView };
     try {
       // The notice is issued with the case, in the same transaction: the answer shows it.
@@ -165,7 +170,9 @@ export class CaseCommands {
           const idempotency = scopedKey
             ? this.idempotencyRecord(scopedKey, requestHash, reservationId, created, followUp)
             : undefined;
-          await this.deps.store.createCase(opened.next, opened.event, idempotency, undefined, issued.writes);
+          await this.deps.store.createCase(opened.next, opened.event, idempotency, undefined, issued.writes, [
+            owed,
+          ]);
           return created;
         },
       );
@@ -173,7 +180,7 @@ export class CaseCommands {
       if (error instanceof IdempotencyRace) return this.replayAfterRace(scopedKey, requestHash);
       throw error;
     }
-    await this.followUp(caseId, followUp);
+    await this.followUp(caseId, followUp, event.seq, owed.followUpId);
     return { ...response, replayed: false };
   }
 
@@ -246,7 +253,13 @@ export class CaseCommands {
         t.completion.taskToken === task.completion.taskToken,
     );
     const output = { action: actionName, input, eventSeq: event.seq, actor: event.actor };
-    const followUp = task.completion;
+    const followUp: FollowUpCall = {
+      ...task.completion,
+      output,
+      executionArn: task.executionArn,
+      action: actionName,
+    };
+    const owed = followUp.kind === 'standing' ? undefined : this.owedCall(caseId, event.seq, followUp);
     // A standing action (during treatment) changes the case and its timer, not a workflow.
     const effects: Omit<CaseChange, 'expectedVersion' | 'next' | 'event'> =
       followUp.kind === 'standing'
@@ -266,7 +279,7 @@ export class CaseCommands {
     ];
     const idempotencyOf = (response: { status: number; body: CaseView }) =>
       scopedKey
-        ? this.idempotencyRecord(scopedKey, requestHash, reservationId, response, followUp, output)
+        ? this.idempotencyRecord(scopedKey, requestHash, reservationId, response, followUp)
         : undefined;
     let response: { status: number; body: CaseView };
     try {
@@ -285,6 +298,7 @@ export class CaseCommands {
             event: done.event,
             idempotency: idempotencyOf(performed),
             documents: issued.writes,
+            followUps: owed ? [owed] : [],
           });
           return performed;
         },
@@ -302,7 +316,7 @@ export class CaseCommands {
       }
       throw error;
     }
-    await this.followUp(caseId, followUp, output);
+    await this.followUp(caseId, followUp, event.seq, owed?.followUpId);
     return { ...response, replayed: false };
   }
 
@@ -311,15 +325,14 @@ export class CaseCommands {
     requestHash: string,
     reservationId: string | undefined,
     response: { status: number; body: CaseView },
-    followUp: TaskCompletion,
-    output?: unknown,
+    followUp: FollowUpCall,
   ): IdempotencyRecord {
     return {
       key,
       requestHash,
       status: response.status,
       body: response.body,
-      followUp: { ...followUp, output },
+      followUp,
       createdAt: this.deps.clock.now().toISOString(),
       ...(reservationId && { reservationId }),
     };
@@ -366,7 +379,7 @@ export class CaseCommands {
     if ('state' in holder) throw new IdempotencyKeyInProgressError(RETRY_AFTER_SECONDS);
     const body = holder.body as CaseView;
     // The first attempt may have stopped between its write and the workflow call: repeat the call.
-    if (holder.followUp) await this.followUp(body.caseId, holder.followUp, holder.followUp.output);
+    if (holder.followUp) await this.followUp(body.caseId, holder.followUp, body.version);
     return { status: holder.status, body, replayed: true };
   }
 
@@ -377,13 +390,22 @@ export class CaseCommands {
     return this.answerOf(holder, requestHash);
   }
 
-  private async followUp(caseId: string, completion: TaskCompletion, output?: unknown): Promise<void> {
-    if (completion.kind === 'standing') return;
-    if (completion.kind === 'taskToken') {
-      await this.deps.engine.completeTask(completion.taskToken, output);
-    } else {
-      await this.deps.engine.startStage(completion.workflow, caseId, { caseId, ...completion.input });
-    }
+  /** The workflow call a change owes, written with it: the reconciler makes it if this request cannot. */
+  private owedCall(caseId: string, eventSeq: number, call: FollowUpCall): WorkflowFollowUp {
+    const dueAt = new Date(this.deps.clock.now().getTime() + FOLLOW_UP_GRACE_MS).toISOString();
+    return { followUpId: followUpIdFor(caseId, eventSeq), caseId, eventSeq, call, dueAt };
+  }
+
+  /** Makes the call the change owes (safe to repeat), then crosses it off. */
+  private async followUp(
+    caseId: string,
+    call: FollowUpCall,
+    eventSeq: number,
+    followUpId = followUpIdFor(caseId, eventSeq),
+  ): Promise<void> {
+    if (call.kind === 'standing') return;
+    await deliverFollowUp(this.deps, caseId, call, eventSeq);
+    await this.deps.store.deleteFollowUp(followUpId);
   }
 }
 

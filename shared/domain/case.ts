@@ -128,6 +128,9 @@ export type CaseEventType =
   | 'taskOpened'
   | 'actionPerformed'
   | 'taskStalled'
+  | 'workflowContinued'
+  | 'workflowResumed'
+  | 'workflowCallRepaired'
   | 'deadlineMissed'
   | 'decisionEffective'
   | 'releaseScheduled'
@@ -178,7 +181,7 @@ export interface IdempotencyRecord {
   status: number;
   body: unknown;
   /** What must happen after the write; repeated when the same request is retried. */
-  followUp?: TaskCompletion & { output?: unknown };
+  followUp?: FollowUpCall;
   createdAt: string;
   /** The reservation this record completes: the write holds only while that reservation does. */
   reservationId?: string;
@@ -197,5 +200,33 @@ export interface IdempotencyReservation {
   /** After this instant the request that reserved the key is taken to have died; another may take it over. */
   expiresAt: string;
 }
+
+/**
+ * The workflow call a change of a case owes the engine (complete the task's token, or start a
+ * stage), with what a retry needs to make it again: the output, and the execution that waited.
+ */
+export type FollowUpCall = TaskCompletion & {
+  output?: unknown;
+  executionArn?: string;
+  action?: ActionName;
+  /** A stage started under its own name: a fresh execution continuing a dead one. */
+  executionName?: string;
+};
+
+/**
+ * A workflow call owed, written in the same transaction as the change that owes it and removed
+ * once the engine has it: what the reconciler finds after a crash between the two (ADR 0009).
+ */
+export interface WorkflowFollowUp {
+  followUpId: string;
+  caseId: string;
+  /** The event of the change that owes the call. */
+  eventSeq: number;
+  call: FollowUpCall;
+  /** When the reconciler may make the call itself, if the request that owes it has not. */
+  dueAt: string;
+}
+
+export const followUpIdFor = (caseId: string, eventSeq: number): string => `${caseId}#${eventSeq}`;
 
 export const timerIdFor = (caseId: string, workflow: StageWorkflow): string => `${caseId}-${workflow}`;

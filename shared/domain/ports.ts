@@ -10,6 +10,7 @@ import type {
   IdempotencyReservation,
   PendingTask,
   StageTimer,
+  WorkflowFollowUp,
 } from './case';
 import type { CounterTotals, Targets, UnitTargets } from './indicators';
 
@@ -33,6 +34,18 @@ export interface CaseChange {
   idempotency?: IdempotencyRecord;
   /** Documents issued by this change, numbered by their issuers' counters in the same transaction. */
   documents?: DocumentWrite[];
+  /** The workflow call this change owes, kept until the engine has it (see FollowUpStore). */
+  followUps?: WorkflowFollowUp[];
+}
+
+/**
+ * The workflow calls owed by committed changes (an outbox). A change writes its call with the case;
+ * whoever makes the call removes it; the reconciler makes the calls nobody made in time.
+ */
+export interface FollowUpStore {
+  /** Calls whose `dueAt` has passed, oldest first. */
+  listDueFollowUps(now: string, limit: number): Promise<WorkflowFollowUp[]>;
+  deleteFollowUp(followUpId: string): Promise<void>;
 }
 
 export interface Page<T> {
@@ -71,6 +84,7 @@ export interface CaseChanges {
     idempotency?: IdempotencyRecord,
     tasks?: PendingTask[],
     documents?: DocumentWrite[],
+    followUps?: WorkflowFollowUp[],
   ): Promise<void>;
   /** Throws VersionConflict when the case moved on, TimerAlreadyFired when a timer has fired. */
   commit(change: CaseChange): Promise<void>;
@@ -171,11 +185,28 @@ export interface CaseStore
     CaseQueries {}
 
 export interface WorkflowEngine {
-  /** Completes a waiting callback task (SendTaskSuccess). */
-  completeTask(taskToken: string, output: unknown): Promise<void>;
-  /** Starts a stage workflow for a case; starting the same stage twice is a no-op. */
-  startStage(workflow: StageWorkflow, caseId: string, input: Record<string, string>): Promise<void>;
+  /**
+   * Completes a waiting callback task (SendTaskSuccess): `notWaiting` when the token no longer
+   * waits (completed already, timed out, or its execution is gone).
+   */
+  completeTask(taskToken: string, output: unknown): Promise<'completed' | 'notWaiting'>;
+  /**
+   * Starts a stage workflow for a case; starting the same stage twice is a no-op. `name` gives
+   * an execution that continues the stage its own name (by default the stage's first name).
+   */
+  startStage(
+    workflow: StageWorkflow,
+    caseId: string,
+    input: Record<string, unknown>,
+    name?: string,
+  ): Promise<'started' | 'alreadyStarted'>;
+  /** RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED; undefined when the engine has no such execution. */
+  executionStatus(executionArn: string): Promise<ExecutionStatus | undefined>;
+  /** Executions that ended without succeeding (failed, timed out, aborted) since a time, newest first. */
+  listEndedExecutions(since: Date): Promise<{ executionArn: string; status: ExecutionStatus }[]>;
 }
 
 // The races a store reports live with the other errors; re-exported for the ports' users.
 export { CounterRace, IdempotencyRace, TimerAlreadyFired, VersionConflict } from '../errors';
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';

@@ -9,6 +9,7 @@ import {
 } from '#shared/pipeline/actions/index';
 import { outcomes, type Stage } from '#shared/pipeline/stages';
 import type { Clock } from '../clock';
+import { workflowOfExecution } from '../names';
 import type { CaseEvent, CaseRecord, PendingTask, StageTimer } from './case';
 import { timerIdFor } from './case';
 import { ageOn, type IsoDate, startOfVietnamDay, vietnamDate } from './dates';
@@ -20,6 +21,7 @@ import { releaseDate } from './release-date';
 import { releaseTimer, standingTasks, treatmentActions } from './treatment-events';
 import { supervisingUnitOf } from './units';
 import { parseOrThrow } from './validation';
+import { continuedExecutionName } from './workflow-follow-ups';
 import type { HolidayCalendar } from './working-days';
 
 /** The payload a `.waitForTaskToken` state hands to the open-task function. */
@@ -31,6 +33,10 @@ export const openTaskInput = z.object({
   alsoAllowed: z.array(z.enum(actionNames)).max(10).optional(),
   stateName: z.string().min(1).optional(),
   executionArn: z.string().min(1),
+  /** When the execution started and how long it may live, and how long this wait may last. */
+  executionStartTime: z.iso.datetime({ offset: true }).optional(),
+  executionLimitSeconds: z.number().int().positive().optional(),
+  waitSeconds: z.number().int().positive().optional(),
 });
 
 const stepBase = { caseId: z.string().min(1), executionArn: z.string().min(1) };
@@ -48,6 +54,17 @@ export type SystemStepInput = z.infer<typeof systemStepInput>;
 export class CaseStateError extends Error {
   override name = 'CaseStateError';
 }
+
+/**
+ * Thrown by openTask when a wait entered now could outlast its execution: the workflow catches it
+ * by name (workflows/generate.ts) and continues the wait in a fresh execution.
+ */
+export class ExecutionNearLimitError extends Error {
+  override name = 'ExecutionNearLimit';
+}
+
+/** A wait must end this long before its execution's limit, for its escalation to run. */
+export const EXECUTION_LIMIT_MARGIN_MS = 24 * 60 * 60 * 1000;
 
 export interface WorkflowStepDeps {
   store: CaseStore;
@@ -83,6 +100,15 @@ export class WorkflowSteps {
    */
   async openTask(payload: unknown): Promise<{ taskId: string }> {
     const input = parseOrThrow(openTaskInput, payload);
+    if (input.executionStartTime && input.executionLimitSeconds && input.waitSeconds) {
+      const endsBy = Date.parse(input.executionStartTime) + input.executionLimitSeconds * 1000;
+      const waitEnds = this.deps.clock.now().getTime() + input.waitSeconds * 1000 + EXECUTION_LIMIT_MARGIN_MS;
+      if (waitEnds > endsBy) {
+        // The fresh execution opens this wait again; this one ends once the workflow catches the error.
+        await this.continueInFreshExecution(input.caseId, input.action, input.executionArn);
+        throw new ExecutionNearLimitError(`the wait for ${input.action} would outlast ${input.executionArn}`);
+      }
+    }
     const base = createHash('sha256').update(input.taskToken).digest('base64url').slice(0, 22);
     const actions = [input.action, ...(input.alsoAllowed ?? []).filter((a) => a !== input.action)];
     const taskIds = actions.map((action, i) => (i === 0 ? base : `${base}.${action}`));
@@ -247,6 +273,29 @@ export class WorkflowSteps {
   }
 
   /**
+   * The wait for `action` could outlast this execution: start the stage again, resuming at that
+   * wait, under a name derived from this execution (a retry starts nothing twice), and say so once.
+   */
+  private async continueInFreshExecution(caseId: string, action: ActionName, executionArn: string) {
+    const workflow = workflowOfExecution(executionArn);
+    if (!workflow) throw new CaseStateError(`no stage workflow ran ${executionArn}`);
+    const name = continuedExecutionName(caseId, workflow, `${executionArn}#at`);
+    const started = await this.deps.engine.startStage(workflow, caseId, { caseId, resumeAt: action }, name);
+    await this.change(caseId, (record) => {
+      if (record.stage === 'CLOSED' || started === 'alreadyStarted') return undefined;
+      return {
+        next: record,
+        event: {
+          type: 'workflowContinued',
+          action,
+          detail: { reason: 'executionLimit', continuedAs: name },
+          executionArn,
+        },
+      };
+    });
+  }
+
+  /**
    * Every task past its due date is marked overdue once: an escalation event on the case, and the
    * task shows in the overdue list of the unit above the one that must act.
    */
@@ -378,44 +427,53 @@ export class WorkflowSteps {
   }
 
   /** Reads, decides and commits a system change, retrying when a person's action got in first. */
-  private async change(
-    caseId: string,
-    decide: (
-      record: CaseRecord,
-      tasks: PendingTask[],
-      now: Date,
-    ) =>
-      | (Omit<CaseChange, 'expectedVersion' | 'event' | 'next'> & {
-          next: CaseRecord;
-          event: Omit<CaseEvent, 'caseId' | 'seq' | 'at' | 'actor'>;
-        })
-      | undefined,
-  ): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      const found = await this.deps.store.getCase(caseId);
-      if (!found) throw new CaseStateError(`case ${caseId} does not exist`);
-      const now = this.deps.clock.now();
-      const decided = decide(found.record, found.tasks, now);
-      if (!decided) return;
-      const version = found.record.version + 1;
-      const at = now.toISOString();
-      const next = { ...decided.next, version, updatedAt: at };
-      const event: CaseEvent = { ...decided.event, caseId, seq: version, at, actor: { kind: 'system' } };
-      try {
-        await commitIssuing(this.deps.issuer, { next, event, plans: this.plansFor(event, next) }, (issued) =>
-          this.deps.store.commit({
-            ...decided,
-            expectedVersion: found.record.version,
-            before: found,
-            ...withIssued(next, event, issued),
-            documents: issued.writes,
-          }),
-        );
-        return;
-      } catch (error) {
-        if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
-      }
+  private change(caseId: string, decide: SystemDecision): Promise<void> {
+    return commitSystemChange(this.deps, caseId, decide);
+  }
+}
+
+/** What a system change decides from the case as it finds it; undefined changes nothing. */
+export type SystemDecision = (
+  record: CaseRecord,
+  tasks: PendingTask[],
+  now: Date,
+) =>
+  | (Omit<CaseChange, 'expectedVersion' | 'event' | 'next'> & {
+      next: CaseRecord;
+      event: Omit<CaseEvent, 'caseId' | 'seq' | 'at' | 'actor'>;
+    })
+  | undefined;
+
+/** Reads, decides and commits a change the system makes, retrying when a person's action got in first. */
+export async function commitSystemChange(
+  deps: Pick<WorkflowStepDeps, 'store' | 'clock' | 'issuer' | 'plansFor'>,
+  caseId: string,
+  decide: SystemDecision,
+): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const found = await deps.store.getCase(caseId);
+    if (!found) throw new CaseStateError(`case ${caseId} does not exist`);
+    const now = deps.clock.now();
+    const decided = decide(found.record, found.tasks, now);
+    if (!decided) return;
+    const version = found.record.version + 1;
+    const at = now.toISOString();
+    const next = { ...decided.next, version, updatedAt: at };
+    const event: CaseEvent = { ...decided.event, caseId, seq: version, at, actor: { kind: 'system' } };
+    try {
+      await commitIssuing(deps.issuer, { next, event, plans: deps.plansFor?.(event, next) ?? [] }, (issued) =>
+        deps.store.commit({
+          ...decided,
+          expectedVersion: found.record.version,
+          before: found,
+          ...withIssued(next, event, issued),
+          documents: issued.writes,
+        }),
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
     }
   }
 }

@@ -92,6 +92,19 @@ describe('CaseFunctions', () => {
       ],
     });
   });
+
+  it('runs the workflow reconciler every five minutes', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Targets: [
+        Match.objectLike({
+          Arn: {
+            'Fn::GetAtt': [logicalIdOf(service.functions.get('reconcile-workflows').function), 'Arn'],
+          },
+        }),
+      ],
+    });
+  });
 });
 
 describe('buildFunctionSpecs', () => {

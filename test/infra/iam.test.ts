@@ -30,13 +30,20 @@ describe('function permissions', () => {
     template = Template.fromStack(service);
   });
 
-  it('lets only perform-action, and open-task re-completing a task performed before a crash, complete a waiting task', () => {
-    expect(whoMay('states:SendTaskSuccess')).toEqual(['open-task', 'perform-action']);
-    expect(whoMay('states:SendTaskFailure')).toEqual(['open-task', 'perform-action']);
+  it('lets only perform-action, open-task and the reconciler (completing a task performed before a crash) complete a waiting task', () => {
+    const completers = ['open-task', 'perform-action', 'reconcile-workflows'];
+    expect(whoMay('states:SendTaskSuccess')).toEqual(completers);
+    expect(whoMay('states:SendTaskFailure')).toEqual(completers);
   });
 
-  it('lets only create-case, perform-action and fire-timers start a stage', () => {
-    expect(whoMay('states:StartExecution')).toEqual(['create-case', 'fire-timers', 'perform-action']);
+  it('lets only create-case, perform-action, fire-timers, open-task (a wait near its limit) and the reconciler start a stage', () => {
+    expect(whoMay('states:StartExecution')).toEqual([
+      'create-case',
+      'fire-timers',
+      'open-task',
+      'perform-action',
+      'reconcile-workflows',
+    ]);
     expect(resourcesFor('create-case', 'states:StartExecution')).toEqual([
       `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:stateMachine:${service.stackName}-CaseFiling`,
     ]);
@@ -44,7 +51,14 @@ describe('function permissions', () => {
 
   it("lets only get-case-history and the auditors' export read execution histories", () => {
     expect(whoMay('states:GetExecutionHistory')).toEqual(['export-case-history', 'get-case-history']);
-    expect(whoMay('states:DescribeExecution')).toEqual(['export-case-history', 'get-case-history']);
+    // perform-action and the reconciler ask only an execution's status, to tell a dead token.
+    expect(whoMay('states:DescribeExecution')).toEqual([
+      'export-case-history',
+      'get-case-history',
+      'perform-action',
+      'reconcile-workflows',
+    ]);
+    expect(whoMay('states:ListExecutions')).toEqual(['reconcile-workflows']);
     for (const resource of resourcesFor('get-case-history', 'states:GetExecutionHistory')) {
       expect(resource).toMatch(new RegExp(`:execution:${service.stackName}-Case\\w+:\\*$`));
     }

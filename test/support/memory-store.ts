@@ -8,6 +8,7 @@ import type {
   IdempotencyReservation,
   PendingTask,
   StageTimer,
+  WorkflowFollowUp,
 } from '#shared/domain/case';
 import { sealEvent } from '#shared/domain/history-chain';
 import type { CounterTotals, UnitTargets } from '#shared/domain/indicators';
@@ -17,6 +18,8 @@ import {
   type CaseHead,
   type CaseStore,
   CounterRace,
+  type ExecutionStatus,
+  type FollowUpStore,
   IdempotencyRace,
   type Page,
   TimerAlreadyFired,
@@ -27,7 +30,7 @@ import type { StageWorkflow } from '#shared/names';
 import { deadlineEscalates } from '#shared/pipeline/actions/index';
 
 /** An in-memory CaseStore with the same conditions as the DynamoDB one, for domain tests. */
-export class MemoryCaseStore implements CaseStore {
+export class MemoryCaseStore implements CaseStore, FollowUpStore {
   readonly cases = new Map<string, CaseRecord>();
   readonly tasks = new Map<string, PendingTask>();
   readonly events: CaseEvent[] = [];
@@ -37,6 +40,7 @@ export class MemoryCaseStore implements CaseStore {
   readonly documents = new Map<string, IssuedDocument>();
   readonly counters = new Map<string, number>();
   readonly targets = new Map<string, UnitTargets>();
+  readonly followUps = new Map<string, WorkflowFollowUp>();
 
   async getCase(caseId: string) {
     const record = this.cases.get(caseId);
@@ -67,6 +71,7 @@ export class MemoryCaseStore implements CaseStore {
     idempotency?: IdempotencyRecord,
     tasks: PendingTask[] = [],
     documents: DocumentWrite[] = [],
+    followUps: WorkflowFollowUp[] = [],
   ) {
     const { next: record, event } = sealEvent(unsealed, firstEvent);
     if (idempotency && !this.mayComplete(idempotency)) throw new IdempotencyRace('race');
@@ -75,6 +80,7 @@ export class MemoryCaseStore implements CaseStore {
     this.cases.set(record.caseId, structuredClone(record));
     this.events.push(event);
     for (const task of tasks) this.tasks.set(task.taskId, task);
+    for (const followUp of followUps) this.followUps.set(followUp.followUpId, followUp);
     if (idempotency) this.idempotency.set(idempotency.key, idempotency);
   }
 
@@ -97,6 +103,7 @@ export class MemoryCaseStore implements CaseStore {
       this.completed.set(done.taskId, done);
     }
     for (const timer of change.putTimers ?? []) this.timers.set(timer.timerId, timer);
+    for (const followUp of change.followUps ?? []) this.followUps.set(followUp.followUpId, followUp);
     for (const t of change.deleteTimers ?? []) this.timers.delete(t.timerId);
     if (change.idempotency) this.idempotency.set(change.idempotency.key, change.idempotency);
   }
@@ -243,18 +250,50 @@ export class MemoryCaseStore implements CaseStore {
   async deleteTimer(timerId: string) {
     this.timers.delete(timerId);
   }
+
+  async listDueFollowUps(now: string, limit: number) {
+    return [...this.followUps.values()].filter((f) => f.dueAt <= now).slice(0, limit);
+  }
+
+  async deleteFollowUp(followUpId: string) {
+    this.followUps.delete(followUpId);
+  }
 }
 
 /** Records what the domain asked of the workflow engine. */
 export class RecordingEngine implements WorkflowEngine {
   readonly completed: { taskToken: string; output: unknown }[] = [];
-  readonly started: { workflow: StageWorkflow; caseId: string; input: Record<string, string> }[] = [];
+  readonly started: {
+    workflow: StageWorkflow;
+    caseId: string;
+    input: Record<string, unknown>;
+    name?: string;
+  }[] = [];
+  /** Executions by ARN and their status; one not listed is RUNNING. */
+  readonly executions = new Map<string, ExecutionStatus>();
+  /** Tokens that no longer wait. */
+  readonly deadTokens = new Set<string>();
 
   async completeTask(taskToken: string, output: unknown) {
+    if (this.deadTokens.has(taskToken)) return 'notWaiting' as const;
     this.completed.push({ taskToken, output });
+    return 'completed' as const;
   }
 
-  async startStage(workflow: StageWorkflow, caseId: string, input: Record<string, string>) {
-    this.started.push({ workflow, caseId, input });
+  async startStage(workflow: StageWorkflow, caseId: string, input: Record<string, unknown>, name?: string) {
+    if (this.started.some((s) => s.workflow === workflow && s.caseId === caseId && s.name === name))
+      return 'alreadyStarted' as const;
+    this.started.push({ workflow, caseId, input, ...(name === undefined ? {} : { name }) });
+    return 'started' as const;
+  }
+
+  async executionStatus(executionArn: string) {
+    return this.executions.get(executionArn) ?? 'RUNNING';
+  }
+
+  async listEndedExecutions() {
+    return [...this.executions]
+      .filter(([, status]) => status !== 'RUNNING' && status !== 'SUCCEEDED')
+      .map(([executionArn, status]) => ({ executionArn, status }));
   }
 }

@@ -65,6 +65,47 @@ describe('WorkflowSteps', () => {
     expect(store.events.filter((e) => e.type === 'taskOpened')).toHaveLength(1);
   });
 
+  describe("a wait near its execution's limit", () => {
+    const arn = 'arn:aws:states:ap-southeast-1:000000000000:execution:CaseFiling:case-1-filing';
+    /** Fresh executions only: opening the case started the stage's first one. */
+    const fresh = () => engine.started.filter((s) => s.name !== undefined);
+    const wait = (startedDaysAgo: number, taskToken = 'tok') =>
+      steps.openTask({
+        taskToken,
+        caseId,
+        action: 'submitFile',
+        executionArn: arn,
+        executionStartTime: new Date(clock.now().getTime() - startedDaysAgo * DAY).toISOString(),
+        executionLimitSeconds: (300 * DAY) / 1000,
+        waitSeconds: (60 * DAY) / 1000,
+      });
+
+    it('opens a wait that ends more than a day inside the limit', async () => {
+      await wait(238);
+      expect([...store.tasks.values()].map((t) => t.action)).toEqual(['submitFile']);
+      expect(fresh()).toEqual([]);
+    });
+
+    it('refuses one that could outlast it, with ExecutionNearLimit, once a fresh execution holds the wait', async () => {
+      await expect(wait(240)).rejects.toMatchObject({ name: 'ExecutionNearLimit' });
+      expect(store.tasks.size).toBe(0);
+      expect(fresh()).toEqual([
+        {
+          workflow: 'filing',
+          caseId,
+          input: { caseId, resumeAt: 'submitFile' },
+          name: expect.stringMatching(/^case-1-filing-[0-9a-f]{12}$/),
+        },
+      ]);
+      // A retry of the same refusal starts nothing more and says so once.
+      await expect(wait(240)).rejects.toMatchObject({ name: 'ExecutionNearLimit' });
+      expect(fresh()).toHaveLength(1);
+      const continued = store.events.filter((e) => e.type === 'workflowContinued');
+      expect(continued).toHaveLength(1);
+      expect(continued[0]).toMatchObject({ action: 'submitFile', executionArn: arn });
+    });
+  });
+
   it('rejects a malformed payload from the workflow by name', async () => {
     await expect(steps.openTask({ caseId, action: 'nope' })).rejects.toBeInstanceOf(ValidationFailedError);
   });

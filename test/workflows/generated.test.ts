@@ -244,7 +244,7 @@ describe('a routing other than the current one', () => {
 
 describe('the generator', () => {
   const tiny = (steps: StageDeclaration['steps']) =>
-    defineStage({ workflow: 'release', comment: 'test', timeoutSeconds: DAY, steps });
+    defineStage({ workflow: 'release', comment: 'test', timeoutSeconds: 300 * DAY, steps });
   const deceased = closeCase('deceased');
 
   it('writes the retry, the timeout, its escalation and the names of a wait', () => {
@@ -253,20 +253,65 @@ describe('the generator', () => {
       currentRouting,
     );
     expect(Object.keys(definition.States)).toEqual([
+      'Resume Or Start',
       'Await Release',
       'Escalate Stalled Release',
       'Case Closed',
+      'Continued In Fresh Execution',
     ]);
     expect(definition.States['Await Release']).toMatchObject({
       TimeoutSeconds: 60 * DAY,
       Retry: [expect.objectContaining({ MaxAttempts: 4 })],
-      Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: '$.error', Next: 'Escalate Stalled Release' }],
+      Catch: [
+        { ErrorEquals: ['States.Timeout'], ResultPath: '$.error', Next: 'Escalate Stalled Release' },
+        { ErrorEquals: ['ExecutionNearLimit'], ResultPath: '$.error', Next: 'Continued In Fresh Execution' },
+      ],
       Next: 'Case Closed',
     });
     expect(definition.States['Escalate Stalled Release']).toMatchObject({
       Parameters: { Payload: { step: 'escalateStalledTask', action: 'release' } },
       Next: 'Await Release',
     });
+  });
+
+  it('starts a stage at its resume point: a fresh execution opens a wait again, or goes on from its outcome', () => {
+    const definition = generate(stageDeclarations.admission, currentRouting);
+    expect(definition.StartAt).toBe('Resume Or Start');
+    const resume = definition.States['Resume Or Start'] as {
+      Choices: { And: { Variable: string; StringEquals?: string }[]; Next: string }[];
+      Default: string;
+    };
+    const routes = resume.Choices.map((c) => `${c.And[1]?.Variable}=${c.And[1]?.StringEquals} → ${c.Next}`);
+    expect(routes).toEqual([
+      '$.resumeAt=admit → Await Admission',
+      '$.resumeAt=recordFound → Await Person Found',
+      '$.resumeAfter=admit → Admission Outcome',
+      '$.resumeAfter=recordFound → Search Outcome',
+    ]);
+    expect(resume.Default).toBe('Await Admission');
+    expect(definition.States['Await Admission']).toMatchObject({
+      Catch: [
+        { ErrorEquals: ['States.Timeout'], Next: 'Escalate Stalled Admission' },
+        { ErrorEquals: ['ExecutionNearLimit'], Next: 'Continued In Fresh Execution' },
+      ],
+      Parameters: {
+        Payload: {
+          'executionStartTime.$': '$$.Execution.StartTime',
+          executionLimitSeconds: 300 * DAY,
+          waitSeconds: 60 * DAY,
+        },
+      },
+    });
+  });
+
+  it('refuses a wait whose timeout would not end well inside its execution', () => {
+    const stage = defineStage({
+      workflow: 'release',
+      comment: 'test',
+      timeoutSeconds: 60 * DAY,
+      steps: [awaitAction('release', { title: 'Release', next: caseClosed }), caseClosed],
+    });
+    expect(() => generate(stage, currentRouting)).toThrow(/must end well inside the execution's/);
   });
 
   it('refuses an action offered beside a wait that no branch routes', () => {

@@ -217,6 +217,45 @@ describe('LocalStepFunctions', () => {
     expect(fns.count('finish')).toBe(1);
   });
 
+  it('gives $$.Execution.StartTime as the execution started on the Clock, however far the Clock moves', async () => {
+    const clock = new AdjustableClock();
+    const fns = fakeFunctions();
+    const startTime = { 'startedAt.$': '$$.Execution.StartTime' };
+    const engine = engineFor({
+      table: await newTable(),
+      clock,
+      machines: {
+        Dated: {
+          StartAt: 'Await',
+          States: {
+            Await: callbackTask(
+              { Next: 'Finish' },
+              {
+                Parameters: { FunctionName: fnArn('open-task'), Payload: { 'taskToken.$': '$$.Task.Token' } },
+              },
+            ),
+            Finish: lambdaTask(
+              'finish',
+              { End: true },
+              { Parameters: { FunctionName: fnArn('finish'), Payload: startTime } },
+            ),
+          },
+        },
+      },
+      functions: fns.functions,
+    });
+    clock.advance(100 * DAY_MS);
+    const startedAt = clock.now().getTime();
+    await engine.startExecution({ stateMachineArn: smArn('Dated'), input: '{}' });
+    await engine.idle();
+    clock.advance(200 * DAY_MS);
+    await engine.sendTaskSuccess({ taskToken: fns.tokens[0] as string, output: '{}' });
+    await engine.idle();
+    const seen = (fns.calls.finish as { startedAt: string }[]).map((c) => Date.parse(c.startedAt));
+    expect(seen).toHaveLength(1);
+    expect(Math.abs((seen[0] as number) - startedAt)).toBeLessThan(1000);
+  });
+
   it('accepts a token once: a second completion is TaskTimedOut, a forged one InvalidToken', async () => {
     const fns = fakeFunctions();
     const engine = engineFor({

@@ -33,7 +33,12 @@ describe('the stage workflows', () => {
       for (const [name, state] of Object.entries<Record<string, unknown>>(definition.States)) {
         if (typeof state.Resource === 'string' && state.Resource.endsWith('.waitForTaskToken')) {
           expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
-          expect(state.Catch, name).toEqual([expect.objectContaining({ ErrorEquals: ['States.Timeout'] })]);
+          expect(state.Catch, name).toEqual([
+            expect.objectContaining({ ErrorEquals: ['States.Timeout'] }),
+            expect.objectContaining({ ErrorEquals: ['ExecutionNearLimit'] }),
+          ]);
+          // The wait's own timeout ends well inside the execution's, so its escalation can run.
+          expect(state.TimeoutSeconds as number, name).toBeLessThan(definition.TimeoutSeconds - 24 * 3600);
         }
       }
     });
@@ -455,6 +460,39 @@ describe('the stage workflows', () => {
       await api.waitFor(caseId, 'recordRelapse', users.supervisor);
       expect(await stalledActions(caseId)).toEqual(['admit', 'recordFound', 'release']);
       await recordVisits(caseId);
+    });
+
+    const continuedCount = async (caseId: string) => {
+      const history = await api.request('GET', `/cases/${caseId}/history`, { as: users.auditor });
+      return history.body.events.filter((e: { type: string }) => e.type === 'workflowContinued').length;
+    };
+    /** Lets the wait for `action` time out until it could outlast its execution: a fresh one takes it. */
+    const outlast = async (caseId: string, action: string, as: string) => {
+      await api.waitFor(caseId, action, as);
+      const before = await continuedCount(caseId);
+      for (let stalls = 0; stalls < 6 && (await continuedCount(caseId)) === before; stalls += 1) {
+        await runtime.engine.idle();
+        await runtime.advanceClock(61 * DAY);
+        await runtime.engine.idle();
+      }
+      expect(await continuedCount(caseId)).toBe(before + 1);
+      await api.waitFor(caseId, action, as);
+    };
+
+    it('a wait that could outlast its execution continues in a fresh one: filing, admission and release', async () => {
+      const caseId = await openCase();
+      await outlast(caseId, 'submitFile', users.police);
+      await toAdmission(caseId);
+      await outlast(caseId, 'admit', users.centre);
+      await api.act(caseId, 'admit', users.centre, { admittedOn: today(), ...handover });
+      await runtime.advanceClock(366 * DAY);
+      await outlast(caseId, 'release', users.centre);
+      expect((await api.act(caseId, 'release', users.centre, { releasedOn: today() })).status).toBe(200);
+      await api.waitFor(caseId, 'recordRelapse', users.supervisor);
+      const executions = await recordVisits(caseId);
+      // Each execution that handed its wait on ended well: none timed out under the case.
+      expect(executions.filter((e) => e.status === 'TIMED_OUT')).toEqual([]);
+      expect(executions.filter((e) => e.workflow === 'filing').length).toBeGreaterThan(1);
     });
 
     /** Completes the main task of the case's current wait with an output the workflow does not know. */

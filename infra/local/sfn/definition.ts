@@ -4,6 +4,14 @@ import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 export const TASK_TOKEN_PLACEHOLDER = '__LOCAL_SFN_TASK_TOKEN__';
 
 /**
+ * The interpreter sets `$$.Execution.StartTime` to the wall-clock time of each (re)launch, not
+ * the execution's start on the engine's Clock: after a restart, or once the Clock has moved, a
+ * definition would see a start time of "now". So a Task's `Parameters` that read it get this
+ * literal instead, and the run puts the execution's recorded start in its place.
+ */
+export const EXECUTION_START_PLACEHOLDER = '__LOCAL_SFN_EXECUTION_START__';
+
+/**
  * The interpreter arms a Node timer per task attempt: without `TimeoutSeconds` it fails the
  * task after 60 s, and above Node's timer limit (~24.8 days) at once. So every Task gets the
  * largest safe value and the durable layer enforces the definition's own timeouts on the Clock.
@@ -105,5 +113,20 @@ function prepareTask(name: string, state: Json, tasks: Map<string, TaskStateInfo
     kind,
     ...(TimeoutSeconds === undefined ? {} : { timeoutSeconds: TimeoutSeconds }),
   });
-  return { ...rest, TimeoutSeconds: INTERPRETER_TASK_TIMEOUT_SECONDS };
+  const parameters =
+    rest.Parameters === undefined ? {} : { Parameters: withStartPlaceholder(rest.Parameters) };
+  return { ...rest, ...parameters, TimeoutSeconds: INTERPRETER_TASK_TIMEOUT_SECONDS };
+}
+
+/** `"x.$": "$$.Execution.StartTime"`, at any depth, becomes `"x": EXECUTION_START_PLACEHOLDER`. */
+function withStartPlaceholder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withStartPlaceholder);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) =>
+      key.endsWith('.$') && field === '$$.Execution.StartTime'
+        ? [key.slice(0, -2), EXECUTION_START_PLACEHOLDER]
+        : [key, withStartPlaceholder(field)],
+    ),
+  );
 }

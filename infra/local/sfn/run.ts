@@ -2,6 +2,7 @@ import '#infra/local/sfn/polyfill';
 import { createHash } from 'node:crypto';
 import type { StateMachine } from 'aws-local-stepfunctions';
 import {
+  EXECUTION_START_PLACEHOLDER,
   type PreparedDefinition,
   TASK_TOKEN_PLACEHOLDER,
   type TaskStateInfo,
@@ -126,7 +127,7 @@ export class ExecutionRun {
     const handlers = Object.fromEntries(
       [...this.machine.prepared.tasks.values()].map((task) => [
         task.name,
-        (i: Json) => this.runTask(task, i),
+        (i: Json) => this.runTask(task, this.withStartTime(i)),
       ]),
     );
     // While replaying, retries of journaled failures need not wait their IntervalSeconds again.
@@ -256,6 +257,14 @@ export class ExecutionRun {
     this.status = 'closed';
     this.early.clear();
     this.host.runChanged(this);
+  }
+
+  /** Puts the execution's start on the Clock where its Parameters read `$$.Execution.StartTime`. */
+  private withStartTime(input: Json): Json {
+    const text = JSON.stringify(input ?? null);
+    if (!text.includes(EXECUTION_START_PLACEHOLDER)) return input;
+    const startTime = new Date(this.execution.startDate).toISOString();
+    return JSON.parse(text.replaceAll(EXECUTION_START_PLACEHOLDER, startTime)) as Json;
   }
 
   private async runTask(task: TaskStateInfo, input: Json): Promise<Json> {
