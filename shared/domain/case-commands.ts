@@ -106,6 +106,8 @@ export class CaseCommands {
     assertMayOpenCase(actor, communeId);
     if (file.person.dateOfBirth > today)
       throw ruleViolation('person.dateOfBirth', 'không được sau ngày hôm nay');
+    if (file.addictionDetermination.determinedOn > today)
+      throw ruleViolation('addictionDetermination.determinedOn', 'không được sau ngày hôm nay');
     const age = ageOn(file.person.dateOfBirth, today);
     if (age < 12) {
       throw ruleViolation(

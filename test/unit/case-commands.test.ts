@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AdjustableClock } from '#shared/clock';
 import { documentPlansFor } from '#shared/documents/case-documents';
+import type { CaseRecord } from '#shared/domain/case';
 import { CaseCommands } from '#shared/domain/case-commands';
 import { WorkflowSteps } from '#shared/domain/workflow-steps';
 import { fixedHolidayCalendar } from '#shared/domain/working-days';
@@ -161,7 +162,12 @@ describe('CaseCommands', () => {
           newId: () => `case-${++ids}`,
           issuer: testIssuer(store),
         });
-        const opened = await then.openCase(actors.police, aCaseFile({ person: { citizenId } }));
+        // The determination is dated that day: one dated later would be refused.
+        const file = aCaseFile({
+          person: { citizenId },
+          addictionDetermination: { ...aCaseFile().addictionDetermination, determinedOn: iso.slice(0, 10) },
+        });
+        const opened = await then.openCase(actors.police, file);
         return opened.body;
       };
       const in2023 = await at('2023-06-01T03:00:00Z', '012090000201');
@@ -190,6 +196,23 @@ describe('CaseCommands', () => {
       });
       // The task routing follows the same units: the court task goes to the unit shown above.
       expect(in2026.routing.court).toBe(in2026.roleBodies.court.unitId);
+    });
+    it('refuses an addiction determination dated after today, naming the field, and stores nothing', async () => {
+      const file = aCaseFile();
+      const error = await rejection(
+        commands.openCase(actors.police, {
+          ...file,
+          addictionDetermination: { ...file.addictionDetermination, determinedOn: '2026-11-24' },
+        }),
+      );
+      expect(error.status).toBe(422);
+      expect(error.details.errors).toEqual([
+        { field: 'addictionDetermination.determinedOn', rule: 'không được sau ngày hôm nay' },
+      ]);
+      expect(store.cases.size).toBe(0);
+      expect(store.events).toHaveLength(0);
+      expect(store.documents.size).toBe(0);
+      expect(engine.started).toHaveLength(0);
     });
   });
 
@@ -283,6 +306,50 @@ describe('CaseCommands', () => {
       expect(error.details.errors).toEqual([
         { field: 'input.reason', rule: expect.stringContaining('bắt buộc') },
       ]);
+    });
+
+    it('refuses completing a draft file with an addiction determination dated after today', async () => {
+      // Prepare: a draft opened on a relapse waits for the police to complete it.
+      const opened = await commands.openCase(actors.police, aCaseFile());
+      const caseId = opened.body.caseId;
+      const draft = { ...(store.cases.get(caseId) as CaseRecord), stage: 'DRAFT' as const, draft: true };
+      store.cases.set(caseId, draft);
+      await steps.openTask({
+        taskToken: 'token-completeFile',
+        caseId,
+        action: 'completeFile',
+        executionArn: 'arn:exec',
+      });
+      const before = structuredClone(store.cases.get(caseId));
+      const events = store.events.length;
+      const documents = store.documents.size;
+
+      // Act
+      const error = await rejection(
+        commands.performAction(actors.police, caseId, 'completeFile', {
+          expectedVersion: before?.version,
+          input: {
+            addictionDetermination: {
+              facility: 'Trung tâm Y tế thành phố Lai Châu',
+              determinedOn: '2026-11-24',
+              documentNumber: '31/XĐTTN',
+            },
+            documents: [
+              { kind: 'addictionDetermination', title: 'Phiếu kết quả xác định tình trạng nghiện' },
+            ],
+          },
+        }),
+      );
+
+      // Assess
+      expect(error.status).toBe(422);
+      expect(error.details.errors).toEqual([
+        { field: 'input.addictionDetermination.determinedOn', rule: 'không được sau ngày hôm nay' },
+      ]);
+      expect(store.cases.get(caseId)).toEqual(before);
+      expect(store.events).toHaveLength(events);
+      expect(store.documents.size).toBe(documents);
+      expect(engine.completed).toHaveLength(0);
     });
 
     it('keeps the court within the legal term of 12 to 24 months for adults', async () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { addictionDeterminationSchema } from '#shared/domain/case-file';
+import { notInFuture } from './checks';
 import { defineAction } from './define';
 import { documents } from './fields';
 
@@ -27,7 +28,12 @@ export const completeFile = defineAction({
         .describe('Tóm tắt hành vi, căn cứ đề nghị'),
     })
     .strict(),
-  apply(next, input) {
+  apply(next, input, today) {
+    notInFuture(
+      'input.addictionDetermination.determinedOn',
+      input.addictionDetermination.determinedOn,
+      today,
+    );
     next.file = {
       ...next.file,
       addictionDetermination: input.addictionDetermination,
