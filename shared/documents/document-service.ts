@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Clock } from '#shared/clock';
 import { type CorrectionDetail, correctedDocument } from '#shared/documents/document-plans';
 import type { CaseEvent, CaseRecord } from '#shared/domain/case';
@@ -7,7 +8,7 @@ import { assertMayCorrectDocument, mayReadCase } from '#shared/domain/policy';
 import { type CaseStore, VersionConflict } from '#shared/domain/ports';
 import { openCaseFor, recordRead } from '#shared/domain/reads';
 import type { Actor } from '#shared/domain/roles';
-import { parseOrThrow } from '#shared/domain/validation';
+import { parseOrThrow, ruleViolation } from '#shared/domain/validation';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '#shared/errors';
 import type { IssuedDocument } from './issued';
 import { correctionRequestSchema, sha256Param, verifyRequestSchema } from './requests';
@@ -103,7 +104,7 @@ export class DocumentService {
     const original = await this.deps.store.getDocument(hash);
     if (!original || original.caseId !== caseId)
       throw new NotFoundError(`Hồ sơ ${caseId} không có văn bản ${hash}.`);
-    assertMayCorrectDocument(actor, original.issuerUnitId);
+    assertMayCorrectDocument(actor, original);
     const documents = await this.allOfCase(caseId);
     const newer = documents.find((d) => d.replaces === hash);
     if (newer) {
@@ -140,6 +141,11 @@ export class DocumentService {
           rule: issue.message,
         })),
       );
+    }
+    // A correction that changes nothing would issue a second document saying the same thing.
+    const unchanged = documentTemplates[original.kind].schema.safeParse(originalInput);
+    if (unchanged.success && isDeepStrictEqual(unchanged.data, check.data)) {
+      throw ruleViolation('changes', 'không có thay đổi nào so với văn bản được đính chính');
     }
     const now = this.deps.clock.now();
     const next: CaseRecord = {

@@ -1,3 +1,4 @@
+import type { DocumentKind } from '../documents/templates/index';
 import { ForbiddenError } from '../errors';
 import type { CaseRecord } from './case';
 import type { Actor, Role } from './roles';
@@ -106,12 +107,44 @@ export function assertMayAudit(actor: Actor): void {
   }
 }
 
-/** A document is corrected by the body that issued it, never by an overseer. */
-export function assertMayCorrectDocument(actor: Actor, issuerUnitId: string): void {
-  if (actor.unitId !== issuerUnitId || overseers.includes(actor.role)) {
+/**
+ * The role that acts for the issuing body on each kind of document: the step's own role (and the
+ * judge beside the court's clerk). Within a unit only that role answers for the document, so the
+ * commune's aftercare supervisor does not correct the notice its police compiled for the
+ * chairperson, nor the police the chairperson's aftercare decision.
+ */
+export const issuingRoles: Record<DocumentKind, readonly Role[]> = {
+  fileCompilationNotice: ['police'],
+  courtProposal: ['reviewer'],
+  courtDecision: ['court', 'judge'],
+  postponementDecision: ['court', 'judge'],
+  exemptionDecision: ['court', 'judge'],
+  reductionDecision: ['court', 'judge'],
+  admissionRecord: ['centre'],
+  releaseCertificate: ['centre'],
+  aftercareDecision: ['supervisor'],
+  aftercareCompletionCertificate: ['supervisor'],
+};
+
+/**
+ * A document is corrected by the body that issued it, through the role that issues its kind;
+ * never by an overseer, nor by another role of the same unit.
+ */
+export function assertMayCorrectDocument(
+  actor: Actor,
+  document: { issuerUnitId: string; kind: DocumentKind },
+): void {
+  if (actor.unitId !== document.issuerUnitId || overseers.includes(actor.role)) {
     throw new ForbiddenError('Chỉ cơ quan đã ban hành văn bản được đính chính văn bản đó.', {
-      requiredUnit: issuerUnitId,
+      requiredUnit: document.issuerUnitId,
       unit: actor.unitId,
+    });
+  }
+  const allowed = issuingRoles[document.kind];
+  if (!allowed.includes(actor.role)) {
+    throw new ForbiddenError('Vai trò của bạn không ban hành loại văn bản này nên không được đính chính.', {
+      requiredRoles: allowed,
+      role: actor.role,
     });
   }
 }

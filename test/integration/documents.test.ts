@@ -307,8 +307,24 @@ describe('documents issued along the way, through the local HTTP API', () => {
       changes: { file: { person: { residence: { address: 'Tổ dân phố số 5, phường Đông Phong' } } } },
     };
 
-    // Only the issuing body corrects; the system's fields cannot be changed; the version must hold.
+    // Only the issuing body corrects, through the role that issued it (the commune's supervisor
+    // does not answer for the notice); the system's fields cannot be changed; the version must hold.
     expect((await correct(users.reviewer, request)).status).toBe(403);
+    const otherRole = await correct(users.supervisor, request);
+    expect(otherRole.status).toBe(403);
+    expect(otherRole.headers.get('content-type')).toContain('application/problem+json');
+    // A correction that changes nothing, or repeats what the document says, issues nothing.
+    for (const changes of [{}, { file: { person: { fullName: aCaseFile().person.fullName } } }]) {
+      const empty = await correct(users.police, { ...request, changes });
+      expect(empty.status).toBe(422);
+      expect(empty.headers.get('content-type')).toContain('application/problem+json');
+      expect(empty.body.errors).toEqual([
+        { field: 'changes', rule: expect.stringContaining('không có thay đổi') },
+      ]);
+    }
+    expect((await documentsOf(caseId, users.police)).map((d) => d.sha256)).toEqual([original.sha256]);
+    const unchanged = await api.request('GET', `/cases/${caseId}`, { as: users.police });
+    expect(unchanged.body.version).toBe(current.body.version);
     const fixed = await correct(users.police, { ...request, changes: { number: { sequence: 1 } } });
     expect(fixed.status).toBe(400);
     expect(fixed.body.errors[0].field).toBe('changes.number');

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { documentKinds } from '#shared/documents/templates/index';
 import type { CaseRecord } from '#shared/domain/case';
-import { mayListUnit, mayReadCase, relationOf } from '#shared/domain/policy';
+import {
+  assertMayCorrectDocument,
+  issuingRoles,
+  mayListUnit,
+  mayReadCase,
+  relationOf,
+} from '#shared/domain/policy';
 import type { Role } from '#shared/domain/roles';
 import { routeCase } from '#shared/domain/units';
+import { pipelineActions } from '#shared/pipeline/actions/index';
 
 const record = { routing: routeCase('p-dong-phong') } as CaseRecord;
 const actor = (role: Role, unitId: string) => ({ userId: 'u', name: 'u', role, unitId });
@@ -47,5 +55,50 @@ describe('the read policy', () => {
     expect(mayListUnit(actor('police', 'p-dong-phong'), 'p-tan-phong')).toBe(false);
     expect(mayListUnit(actor('auditor', 'tinh-lai-chau'), 'p-tan-phong')).toBe(true);
     expect(mayListUnit(actor('auditor', 'h-tam-duong'), 'p-tan-phong')).toBe(false);
+  });
+});
+
+describe('the correction policy', () => {
+  const notice = { kind: 'fileCompilationNotice', issuerUnitId: 'p-dong-phong' } as const;
+  const aftercare = { kind: 'aftercareDecision', issuerUnitId: 'p-dong-phong' } as const;
+  const decision = { kind: 'courtDecision', issuerUnitId: 'tand-tp-lai-chau' } as const;
+
+  it('lets the role that issues a kind of document correct it, in the issuing unit', () => {
+    expect(() => assertMayCorrectDocument(actor('police', 'p-dong-phong'), notice)).not.toThrow();
+    expect(() => assertMayCorrectDocument(actor('supervisor', 'p-dong-phong'), aftercare)).not.toThrow();
+    expect(() => assertMayCorrectDocument(actor('judge', 'tand-tp-lai-chau'), decision)).not.toThrow();
+    expect(() => assertMayCorrectDocument(actor('court', 'tand-tp-lai-chau'), decision)).not.toThrow();
+  });
+
+  it("refuses another role of the issuing unit with 403: the chairperson's notice is not the supervisor's", () => {
+    expect(() => assertMayCorrectDocument(actor('supervisor', 'p-dong-phong'), notice)).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+    expect(() => assertMayCorrectDocument(actor('police', 'p-dong-phong'), aftercare)).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+  });
+
+  it('refuses the same role in another unit, and overseers of the issuing unit', () => {
+    expect(() => assertMayCorrectDocument(actor('police', 'p-tan-phong'), notice)).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+    expect(() => assertMayCorrectDocument(actor('auditor', 'p-dong-phong'), notice)).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+    expect(() => assertMayCorrectDocument(actor('admin', 'p-dong-phong'), notice)).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+  });
+
+  it('names, for every kind, the roles of the steps that issue it', () => {
+    expect(Object.keys(issuingRoles).sort()).toEqual([...documentKinds].sort());
+    for (const action of Object.values(pipelineActions)) {
+      for (const { kind } of action.documents ?? []) {
+        expect(issuingRoles[kind]).toEqual(
+          expect.arrayContaining([action.role, ...(action.alsoPerformedBy ?? [])]),
+        );
+      }
+    }
   });
 });
