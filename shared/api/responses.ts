@@ -270,6 +270,8 @@ export const documentVerificationSchema = z.union([
     replaces: sha256.optional(),
     replacedBy: sha256.optional(),
   }),
+  // To a caller who may not read the document's case: genuine, and nothing of its case.
+  z.object({ ours: z.literal(true), sha256 }).strict(),
   z.object({ ours: z.literal(false), sha256 }),
 ]);
 

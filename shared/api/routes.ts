@@ -236,7 +236,8 @@ export const apiRoutes: readonly ApiRoute[] = [
     path: '/documents/verify',
     functionName: 'verify-document',
     authenticated: true,
-    summary: 'Which case, step and event issued a PDF (sent whole or by its SHA-256), or that it is not ours',
+    summary:
+      'Whether a PDF (sent whole or by its SHA-256) is ours; to those who may read its case, which case, step and event issued it',
     body: { 'application/pdf': pdfFile, 'application/json': verifyRequestSchema },
     response: { status: 200, description: 'The verification', content: json(documentVerificationSchema) },
     problems: [400, 413],

@@ -25,7 +25,11 @@ export interface DocumentServiceDeps {
 /** What a list shows of a document: everything but the template input. */
 export type DocumentSummary = Omit<IssuedDocument, 'input'> & { replacedBy?: string };
 
-/** Answers of POST /documents/verify. */
+/**
+ * Answers of POST /documents/verify. Whoever may read the document's case learns which case, step
+ * and event issued it; anyone else only that it is genuine (least privilege: the hash of a PDF
+ * someone holds does not open the case to them).
+ */
 export type Verification =
   | {
       ours: true;
@@ -41,6 +45,8 @@ export type Verification =
       replaces?: string;
       replacedBy?: string;
     }
+  /** Genuine, told to one who may not read its case. */
+  | { ours: true; sha256: string }
   | { ours: false; sha256: string };
 
 const summary = ({ input: _input, ...rest }: IssuedDocument): DocumentSummary => rest;
@@ -69,13 +75,18 @@ export class DocumentService {
     return { document, pdf: await this.issuer().pdfOf(document) };
   }
 
-  /** Which case, step and event issued a PDF (given whole or by its hash), or that it is not ours. */
-  async verify(request: { pdf?: Uint8Array; body?: unknown }): Promise<Verification> {
+  /**
+   * Whether a PDF (given whole or by its hash) is one we issued; to those who may read its case,
+   * also which case, step and event issued it.
+   */
+  async verify(actor: Actor, request: { pdf?: Uint8Array; body?: unknown }): Promise<Verification> {
     const sha256 = request.pdf
       ? sha256Hex(request.pdf)
       : parseOrThrow(verifyRequestSchema, request.body).sha256;
     const document = await this.deps.store.getDocument(sha256);
     if (!document) return { ours: false, sha256 };
+    const found = await this.deps.store.getCase(document.caseId);
+    if (!found || !mayReadCase(actor, found.record)) return { ours: true, sha256 };
     const documents = await this.allOfCase(document.caseId);
     const replacedBy = documents.find((d) => d.replaces === sha256)?.sha256;
     return {

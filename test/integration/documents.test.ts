@@ -252,20 +252,28 @@ describe('documents issued along the way, through the local HTTP API', () => {
       },
       body: pdf,
     });
+    // Police of another commune may not read the case: genuine, and nothing of its case.
     expect(byFile.status).toBe(200);
-    expect(await byFile.json()).toMatchObject({
+    expect(await byFile.json()).toEqual({ ours: true, sha256: decision.sha256 });
+    const strangerByHash = await api.request('POST', '/documents/verify', {
+      as: users.otherPolice,
+      body: { sha256: decision.sha256 },
+    });
+    expect(strangerByHash.body).toEqual({ ours: true, sha256: decision.sha256 });
+    // Those who may read the case learn which case, step and event issued it.
+    const byHash = await api.request('POST', '/documents/verify', {
+      as: users.auditor,
+      body: { sha256: decision.sha256 },
+    });
+    expect(byHash.body).toMatchObject({
       ours: true,
       sha256: decision.sha256,
       caseId: wholeCase,
       step: 'decide',
       eventSeq: decision.eventSeq,
       number: decision.number,
+      kind: 'courtDecision',
     });
-    const byHash = await api.request('POST', '/documents/verify', {
-      as: users.auditor,
-      body: { sha256: decision.sha256 },
-    });
-    expect(byHash.body).toMatchObject({ ours: true, caseId: wholeCase, kind: 'courtDecision' });
 
     // One byte changed: not ours.
     const tampered = pdf.slice();
